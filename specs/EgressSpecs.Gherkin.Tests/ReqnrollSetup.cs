@@ -1,0 +1,7 @@
+using EgressSpecs.Gherkin;
+using Reqnroll.Plugins;
+using Xunit;
+
+// Starts and ends the Reqnroll test run around all scenarios, and makes Reqnroll report through xunit.
+[assembly: AssemblyFixture(typeof(ReqnrollTestRun))]
+[assembly: RuntimePlugin(typeof(XunitRuntimePlugin))]

@@ -1,0 +1,42 @@
+using System.Reflection;
+using EgressSpecs.Gherkin.Discovery;
+using EgressSpecs.Gherkin.Parsing;
+using Xunit;
+using Xunit.Sdk;
+using Xunit.v3;
+
+namespace EgressSpecs.Gherkin;
+
+/// <summary>
+/// Yields one xunit test per scenario and per example row of a feature file: the arguments are the
+/// feature's path and the pickle's index, both serializable so each row is its own test case.
+/// </summary>
+/// <param name="featurePath">Path of the <c>.feature</c> file relative to the test output folder.</param>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+public sealed class ScenariosAttribute(string featurePath) : DataAttribute
+{
+    /// <summary>Scenarios carrying this tag are reported as skipped, as Reqnroll's generators do.</summary>
+    public const string IgnoreTag = "ignore";
+
+    public string FeaturePath { get; } = FeatureCatalog.Normalize(featurePath);
+
+    public override ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker)
+    {
+        var feature = FeatureCatalog.Get(FeaturePath);
+        var rows = feature.Pickles
+            .Select((pickle, index) => (ITheoryDataRow)new TheoryDataRow<string, int>(FeaturePath, index)
+            {
+                TestDisplayName = ScenarioNaming.DisplayName(feature, pickle),
+                // An empty label keeps xunit from appending the arguments to the display name.
+                Label = string.Empty,
+                Traits = ScenarioNaming.Traits(feature, pickle),
+                Skip = pickle.Tags.Any(t => t.Name.Equals("@" + IgnoreTag, StringComparison.OrdinalIgnoreCase))
+                    ? $"Ignored with @{IgnoreTag}"
+                    : null,
+            })
+            .ToArray();
+        return new(rows);
+    }
+
+    public override bool SupportsDiscoveryEnumeration() => true;
+}

@@ -1,0 +1,32 @@
+@observability
+Feature: Observability
+  The point of the pattern is to see egress calls: Linkerd records them on the app side, and the
+  egress proxy records them per destination. Kubernetes also needs to know when the proxy can
+  take traffic.
+
+  Rule: The proxy counts requests and their latency per destination
+    @needs-proxy-admin
+    Scenario: After a call, the proxy's metrics show the destination, the status and the latency
+      When the meshed app sends "GET /counted" to "api.example.test.egress.local"
+      Then the proxy's metrics count one more request to "api.example.test" with status 200
+      And the proxy's metrics record one more latency sample for "api.example.test"
+
+  Rule: Refusals are counted by reason, and a refused name never becomes a label
+    @needs-proxy-admin
+    Scenario: A refused destination shows up as a reason, not as a name
+      When the meshed app sends "GET /" to "unlisted.example.test.egress.local"
+      Then the proxy's metrics count one more denial with reason "not_allowed"
+      And no metric mentions "unlisted.example.test"
+
+  Rule: The proxy tells Kubernetes when it can take traffic
+    @needs-proxy-admin
+    Scenario: A running proxy is live and ready
+      When the platform probes the proxy's health endpoints
+      Then liveness answers 200
+      And readiness answers 200
+
+  Rule: Linkerd records every egress call on the app's side, over mTLS
+    @needs-cluster @needs-mesh
+    Scenario: The meshed app's Linkerd proxy shows the egress name with TLS
+      When the meshed app sends "GET /meshed" to "api.example.test.egress.local"
+      Then Linkerd's outbound metrics on the app show the authority "api.example.test.egress.local" with TLS
