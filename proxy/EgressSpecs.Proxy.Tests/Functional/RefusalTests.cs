@@ -1,0 +1,145 @@
+using System.Net.Sockets;
+using System.Text;
+using EgressSpecs.Proxy.Tests.Support;
+
+namespace EgressSpecs.Proxy.Tests.Functional;
+
+public sealed class RefusalTests(OriginWorldFixture world) : IClassFixture<OriginWorldFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("api.example.test", 400, "missing_suffix")]
+    [InlineData("api.example.test.egress.localx", 400, "missing_suffix")]
+    [InlineData("x.egressXlocal.evil.com", 400, "missing_suffix")]
+    [InlineData("egress.local", 400, "empty_name")]
+    [InlineData("api.example.test.egress.local.egress.local", 400, "nested_suffix")]
+    [InlineData("api_x.example.test.egress.local", 400, "invalid_name")]
+    [InlineData("127.0.0.1.egress.local", 400, "ip_literal")]
+    [InlineData("127.1.egress.local", 400, "ip_literal")]
+    [InlineData("2130706433.egress.local", 400, "ip_literal")]
+    [InlineData("0x7f000001.egress.local", 400, "ip_literal")]
+    [InlineData("169.254.169.254.egress.local", 400, "ip_literal")]
+    [InlineData("localhost.egress.local", 400, "internal_name")]
+    [InlineData("kubernetes.default.svc.egress.local", 400, "internal_name")]
+    [InlineData("metadata.google.internal.egress.local", 400, "internal_name")]
+    [InlineData("evil.example.test.egress.local", 403, "not_allowed")]
+    public async Task Get_RefusedHost_ReturnsProblemWithReasonAndOpensNoConnection(string host, int status, string reason)
+    {
+        // Given
+        var before = world.Origin.Connections;
+
+        // When
+        using var response = await world.Proxy.SendAsync(host, "/");
+
+        // Then
+        await ProblemAssert.HasReasonAsync(response, status, reason);
+        Assert.Equal(before, world.Origin.Connections);
+    }
+
+    [Theory]
+    [InlineData("rebind.dns.example.test")]
+    [InlineData("metadata.dns.example.test")]
+    public async Task Get_NameResolvingToNonPublicAddress_Returns403PrivateAddress(string host)
+    {
+        // Given the resolver answers with a loopback or link-local (cloud metadata) address
+
+        // When
+        using var response = await world.Proxy.SendAsync(OriginWorld.Via(host), "/");
+
+        // Then
+        await ProblemAssert.HasReasonAsync(response, 403, "private_address");
+        Assert.Empty(world.Origin.RequestsFor(host));
+    }
+
+    [Fact]
+    public async Task Get_UnresolvableName_Returns502DnsFailure()
+    {
+        // When
+        using var response = await world.Proxy.SendAsync(OriginWorld.Via("missing.dns.example.test"), "/");
+
+        // Then
+        await ProblemAssert.HasReasonAsync(response, 502, "dns_failure");
+    }
+
+    [Fact]
+    public async Task Get_NothingListening_Returns502ConnectFailure()
+    {
+        // When
+        using var response = await world.Proxy.SendAsync(OriginWorld.Via(OriginWorld.Closed), "/");
+
+        // Then
+        await ProblemAssert.HasReasonAsync(response, 502, "connect_failure");
+    }
+
+    [Fact]
+    public async Task Connect_AnyTarget_Returns405MethodNotAllowed()
+    {
+        // When
+        var response = await RawAsync($"CONNECT {OriginWorld.Api}:443 HTTP/1.1\r\nHost: {OriginWorld.Api}:443\r\n\r\n");
+
+        // Then
+        Assert.StartsWith("HTTP/1.1 405", response);
+        Assert.Contains("method_not_allowed", response);
+    }
+
+    [Fact]
+    public async Task Get_AbsoluteFormDisagreeingWithHost_Returns400()
+    {
+        // Given
+        var before = world.Origin.Connections;
+
+        // When
+        var response = await RawAsync(
+            $"GET http://{OriginWorld.Via("evil.example.test")}/ HTTP/1.1\r\nHost: {OriginWorld.Via(OriginWorld.Api)}\r\nConnection: close\r\n\r\n");
+
+        // Then
+        Assert.StartsWith("HTTP/1.1 400", response);
+        Assert.Equal(before, world.Origin.Connections);
+    }
+
+    [Fact]
+    public async Task Get_ContentLengthAndTransferEncodingTogether_IsNotForwardedAmbiguously()
+    {
+        // Given a classic smuggling shape: both framing headers on one request
+        var marker = Guid.NewGuid().ToString("N");
+        var raw = $"POST /smuggle/{marker} HTTP/1.1\r\nHost: {OriginWorld.Via(OriginWorld.Api)}\r\nContent-Length: 4\r\n" +
+            "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n";
+
+        // When
+        var response = await RawAsync(raw);
+
+        // Then either Kestrel refuses it or it is forwarded as one chunked request with no second request behind it
+        Assert.Matches("^HTTP/1.1 (200|400)", response);
+        Assert.DoesNotContain(world.Origin.Requests, r => r.Path == "/smuggled");
+    }
+
+    private async Task<string> RawAsync(string request)
+    {
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync("127.0.0.1", world.Proxy.ProxyPort, Ct);
+        await socket.SendAsync(Encoding.ASCII.GetBytes(request), Ct);
+        var buffer = new byte[16 * 1024];
+        var received = new StringBuilder();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        try
+        {
+            int read;
+            while ((read = await socket.ReceiveAsync(buffer, timeout.Token)) > 0)
+            {
+                received.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                if (received.ToString().Contains("\r\n\r\n") && received.ToString().Contains("}"))
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
+        {
+            // The server kept the connection open; what arrived so far is the answer.
+        }
+
+        return received.ToString();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace EgressSpecs.Proxy.Tests.Support;
+
+/// <summary>Ephemeral certificate authorities and server certificates (ECDSA P-256: fast to make).</summary>
+internal static class TestCertificates
+{
+    public static X509Certificate2 CreateAuthority(string name)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+    }
+
+    public static X509Certificate2 CreateServer(X509Certificate2 issuer, params string[] dnsNames)
+    {
+        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = ServerRequest(key, dnsNames);
+        var serial = RandomNumberGenerator.GetBytes(12);
+        using var certificate = request.Create(issuer, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(2), serial);
+        return certificate.CopyWithPrivateKey(key);
+    }
+
+    public static X509Certificate2 CreateSelfSigned(params string[] dnsNames)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return ServerRequest(key, dnsNames).CreateSelfSigned(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(2));
+    }
+
+    public static string WritePem(X509Certificate2 certificate, string directory)
+    {
+        var path = Path.Combine(directory, $"ca-{Guid.NewGuid():N}.pem");
+        File.WriteAllText(path, certificate.ExportCertificatePem());
+        return path;
+    }
+
+    private static CertificateRequest ServerRequest(ECDsa key, string[] dnsNames)
+    {
+        var request = new CertificateRequest($"CN={dnsNames[0]}", key, HashAlgorithmName.SHA256);
+        var san = new SubjectAlternativeNameBuilder();
+        foreach (var name in dnsNames)
+        {
+            san.AddDnsName(name);
+        }
+
+        san.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(san.Build());
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        return request;
+    }
+}

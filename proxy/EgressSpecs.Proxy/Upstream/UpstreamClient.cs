@@ -1,0 +1,49 @@
+using System.Net;
+using EgressSpecs.Proxy.Configuration;
+using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace EgressSpecs.Proxy.Upstream;
+
+/// <summary>
+/// The one pooled HTTP client of the process: connections are kept per upstream (host, port) and reused
+/// across requests, HTTP/2 is used when the upstream offers it through ALPN.
+/// </summary>
+internal sealed class UpstreamClient : IDisposable
+{
+    public UpstreamClient(UpstreamConnector connector, UpstreamTrust trust, IOptions<EgressOptions> options)
+    {
+        var egress = options.Value;
+        var handler = new SocketsHttpHandler
+        {
+            // Settings of YARP's direct-forwarding sample: the proxy passes bytes through untouched.
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            EnableMultipleHttp2Connections = true,
+            ConnectTimeout = egress.ConnectTimeout,
+            ConnectCallback = connector.ConnectAsync,
+            // Bounded lifetime so DNS and allowlist changes reach long-lived pooled connections.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
+            // The client's own trace headers are forwarded as-is; the proxy adds none of its own.
+            ActivityHeadersPropagator = null,
+        };
+        handler.SslOptions.RemoteCertificateValidationCallback = trust.Validate;
+
+        Invoker = new HttpMessageInvoker(handler, disposeHandler: true);
+        RequestConfig = new ForwarderRequestConfig
+        {
+            ActivityTimeout = egress.ActivityTimeout,
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+    }
+
+    public HttpMessageInvoker Invoker { get; }
+
+    public ForwarderRequestConfig RequestConfig { get; }
+
+    public void Dispose() => Invoker.Dispose();
+}
