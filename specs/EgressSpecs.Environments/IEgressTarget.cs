@@ -1,0 +1,44 @@
+namespace EgressSpecs.Environments;
+
+/// <summary>
+/// The environment a scenario runs against: one per test run, chosen by <c>EGRESS_SPECS_TARGET</c>.
+/// A scenario asks <see cref="Lacks"/> before it uses a capability and never knows which target it runs on.
+/// </summary>
+public interface IEgressTarget : IAsyncDisposable
+{
+    /// <summary>"local", "k3s" or "cluster".</summary>
+    string Name { get; }
+
+    /// <summary>Starts everything the target needs; call once before any other member but <see cref="Lacks"/>.</summary>
+    Task StartAsync(CancellationToken cancellationToken);
+
+    /// <summary>Null when the target supports the capability, else a human reason naming what is missing.</summary>
+    string? Lacks(Capability capability);
+
+    /// <summary>An app in the mesh: resolves through the cluster DNS and reaches Services as a pod does.</summary>
+    IApp MeshedApp { get; }
+
+    /// <summary>An app outside the cluster (a laptop, a CI runner): the machine's own resolver.</summary>
+    IApp OutsideApp { get; }
+
+    /// <summary>A pod in the cluster without the mesh's sidecar (<see cref="Capability.UnmeshedApp"/>).</summary>
+    IApp UnmeshedApp { get; }
+
+    /// <summary>The meshed app while the proxy Service has no live endpoint: the name resolves, the connection is refused.</summary>
+    IApp MeshedAppWhenProxyIsDown { get; }
+
+    /// <summary>The cluster DNS, queried as a pod would query it.</summary>
+    IClusterDns ClusterDns { get; }
+
+    /// <summary>The third parties the proxy forwards to, by role.</summary>
+    IReadOnlyDictionary<ThirdPartyRole, IThirdParty> ThirdParties { get; }
+
+    /// <summary>The proxy's admin endpoint (<see cref="Capability.ProxyAdmin"/>).</summary>
+    IProxyAdmin ProxyAdmin { get; }
+
+    /// <summary>The Prometheus text of the meshed app's own Linkerd proxy (<see cref="Capability.LinkerdMetrics"/>).</summary>
+    Task<string> LinkerdMetricsTextAsync(CancellationToken cancellationToken);
+
+    /// <summary>What runs where and what it logged, for the report of a failing scenario.</summary>
+    Task<string> DiagnosticsAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Net;
+
+namespace EgressSpecs.Environments.Local;
+
+/// <summary>
+/// The settings our proxy is started with, in its documented configuration contract (environment variables):
+/// both endpoints on loopback random ports, the allowed third parties pinned to their plan address and the shared
+/// port, <c>*.corp.test</c> reached through the cluster DNS, the run's CA trusted.
+/// </summary>
+internal static class ProxyConfiguration
+{
+    public static IReadOnlyDictionary<string, string> For(int thirdPartyPort, IPEndPoint clusterDns, string caFile)
+    {
+        var port = thirdPartyPort.ToString(CultureInfo.InvariantCulture);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Kestrel__Endpoints__Proxy__Url"] = "http://127.0.0.1:0",
+            ["Kestrel__Endpoints__Admin__Url"] = "http://127.0.0.1:0",
+            ["Egress__TrustedCaFile"] = caFile,
+            ["Egress__DnsServers__0"] = clusterDns.ToString(),
+
+            // No load balancer has to notice the endpoint going away here: stop without the readiness delay.
+            ["Egress__Shutdown__ReadinessDelay"] = "00:00:00",
+            ["Egress__Shutdown__DrainTimeout"] = "00:00:05",
+        };
+
+        var index = 0;
+        foreach (var role in AddressPlan.AllowedPinned)
+        {
+            var place = AddressPlan.For(role);
+            var prefix = $"Egress__Destinations__{index++}__";
+            settings[prefix + "Host"] = place.Host;
+            settings[prefix + "Port"] = port;
+            settings[prefix + "Address"] = place.Address.ToString();
+        }
+
+        // Listed but not pinned: the proxy resolves it through the cluster DNS, gets an internal address, and must refuse.
+        var internalPrefix = $"Egress__Destinations__{index}__";
+        settings[internalPrefix + "Host"] = AddressPlan.InternalWildcard;
+        settings[internalPrefix + "Port"] = port;
+        return settings;
+    }
+}
