@@ -1,4 +1,5 @@
 using EgressSpecs.Gherkin.Running;
+using Reqnroll.Infrastructure;
 using Reqnroll.Plugins;
 using Reqnroll.Tracing;
 using Reqnroll.UnitTestProvider;
@@ -25,7 +26,11 @@ public sealed class XunitRuntimePlugin : IRuntimePlugin
         runtimePluginEvents.RegisterGlobalDependencies += (_, e) =>
             e.ObjectContainer.RegisterTypeAs<XunitRuntimeProvider, IUnitTestRuntimeProvider>(ProviderName);
         runtimePluginEvents.CustomizeTestThreadDependencies += (_, e) =>
+        {
             e.ObjectContainer.RegisterTypeAs<XunitTraceListener, ITraceListener>();
+            // IReqnrollOutputHelper needs an attachment handler; unit-test plugins provide it.
+            e.ObjectContainer.RegisterTypeAs<XunitAttachmentHandler, IReqnrollAttachmentHandler>();
+        };
         unitTestProviderConfiguration.UseUnitTestProvider(ProviderName);
     }
 }

@@ -62,4 +62,4 @@ Feature: Egress policy
         | Forwarded           |
         | Via                 |
         | Proxy-Authorization |
-      And no header the third party receives mentions "egress.local"
+      And no header the third party "api.example.test" receives mentions "egress.local"

@@ -7,10 +7,10 @@ Feature: TLS origination
   Rule: The proxy names the third party in the TLS handshake and uses a modern TLS version
     @poc-defect-4
     Scenario: The third party sees its own name as SNI and TLS 1.2 or newer
-      When the meshed app sends "GET /hello" to "inspect.example.test.egress.local"
+      When the meshed app sends "GET /hello" to "inspector.example.test.egress.local"
       Then the app receives status 200
-      And the third party "inspect.example.test" saw the TLS server name "inspect.example.test"
-      And the third party "inspect.example.test" saw TLS 1.2 or newer
+      And the third party "inspector.example.test" saw the TLS server name "inspector.example.test"
+      And the third party "inspector.example.test" saw TLS 1.2 or newer
 
   Rule: A certificate that does not prove the third party's identity stops the call before any request is sent
     @poc-defect-4
@@ -20,10 +20,10 @@ Feature: TLS origination
       And the third party "<name>" receives no request
 
       Examples:
-        | problem                      | name                     |
-        | the name of another host     | wrong-name.example.test  |
-        | no issuer but itself         | self-signed.example.test |
-        | an issuer nobody trusts      | untrusted.example.test   |
+        | problem                  | name                    |
+        | the name of another host | wrong.example.test      |
+        | no issuer but itself     | selfsigned.example.test |
+        | an issuer nobody trusts  | untrusted.example.test  |
 
   Rule: Connections to a third party are kept and reused
     A new TLS handshake for every request costs the proxy and the third party about a
@@ -31,6 +31,6 @@ Feature: TLS origination
 
     @poc-defect-4
     Scenario: Twenty requests in a row share one or two TLS connections
-      When the meshed app sends "GET /again" to "inspect.example.test.egress.local" 20 times in a row
+      When the meshed app sends "GET /again" to "inspector.example.test.egress.local" 20 times in a row
       Then every response has status 200
-      And the third party "inspect.example.test" saw those requests on at most 2 TLS connections
+      And the third party "inspector.example.test" saw those requests on at most 2 TLS connections

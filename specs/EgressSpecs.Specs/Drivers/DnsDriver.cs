@@ -1,0 +1,39 @@
+using System.Net;
+using EgressSpecs.Environments;
+using EgressSpecs.Specs.Support;
+
+namespace EgressSpecs.Specs.Drivers;
+
+/// <summary>Asks the target's cluster DNS as a pod would, and knows the proxy Service's address.</summary>
+internal sealed class DnsDriver(IEgressTarget target)
+{
+    private const string ProxyServiceName = "proxy.egress.svc.cluster.local.";
+
+    public DnsAnswer? LastAnswer { get; private set; }
+
+    public HostLookup? LastLookup { get; private set; }
+
+    public async Task AskAsync(string name)
+    {
+        target.Require(Capability.ClusterDns);
+        LastAnswer = await target.ClusterDns.QueryAsync(name, "A", TestContext.Current.CancellationToken);
+    }
+
+    public async Task ResolveAsync(string host)
+    {
+        target.Require(Capability.ClusterDns);
+        LastLookup = await target.ClusterDns.ResolveAsync(host, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The proxy's address is whatever the cluster DNS answers for the proxy Service's own name.</summary>
+    public async Task<IReadOnlyList<IPAddress>> ProxyAddressesAsync()
+    {
+        var answer = await target.ClusterDns.QueryAsync(ProxyServiceName, "A", TestContext.Current.CancellationToken);
+        var addresses = AddressesIn(answer);
+        Assert.True(addresses.Count > 0, $"The cluster DNS has no address for {ProxyServiceName} ({answer.ResponseCode}).");
+        return addresses;
+    }
+
+    public static IReadOnlyList<IPAddress> AddressesIn(DnsAnswer answer) =>
+        [.. answer.Records.Where(record => record.Type == "A").Select(record => IPAddress.Parse(record.Data))];
+}

@@ -1,0 +1,56 @@
+using EgressSpecs.Specs.Drivers;
+using Reqnroll;
+
+namespace EgressSpecs.Specs.StepDefinitions;
+
+/// <summary>Questions to the cluster DNS, and what a pod's resolver makes of the answers.</summary>
+[Binding]
+internal sealed class DnsSteps(DnsDriver dns)
+{
+    [When("a pod asks the cluster DNS for {string}")]
+    public Task WhenAPodAsksTheClusterDns(string name) => dns.AskAsync(name);
+
+    [When("an app resolves {string} through glibc's rules")]
+    public Task WhenAnAppResolvesThroughGlibc(string host) => dns.ResolveAsync(host);
+
+    [Then("the answer holds the egress proxy's address")]
+    public async Task ThenTheAnswerHoldsTheProxyAddress()
+    {
+        var answer = Answer();
+        var proxy = await dns.ProxyAddressesAsync();
+        var addresses = DnsDriver.AddressesIn(answer);
+        Assert.True(addresses.Any(proxy.Contains),
+            $"{answer.Question} answered {answer.ResponseCode} [{string.Join(", ", addresses)}]; the proxy is at {string.Join(", ", proxy)}.");
+    }
+
+    [Then("the answer does not hold the egress proxy's address")]
+    public async Task ThenTheAnswerDoesNotHoldTheProxyAddress()
+    {
+        var answer = Answer();
+        var proxy = await dns.ProxyAddressesAsync();
+        var addresses = DnsDriver.AddressesIn(answer);
+        Assert.False(addresses.Any(proxy.Contains), $"{answer.Question} was sent to the proxy: {answer.ResponseCode} [{string.Join(", ", addresses)}].");
+    }
+
+    [Then("every answer record is owned by {string}")]
+    public void ThenEveryAnswerRecordIsOwnedBy(string owner)
+    {
+        var answer = Answer();
+        Assert.NotEmpty(answer.Records);
+        // DNS names compare without regard to case (RFC 4343), as glibc compares them.
+        var others = answer.Records.Where(record => !record.OwnerName.Equals(owner, StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(others.Count == 0,
+            $"The answer to {answer.Question} has records owned by {string.Join(", ", others.Select(r => $"{r.OwnerName} ({r.Type} {r.Data})"))}: glibc drops them.");
+    }
+
+    [Then("it gets the egress proxy's address")]
+    public async Task ThenItGetsTheProxyAddress()
+    {
+        var lookup = dns.LastLookup ?? throw new InvalidOperationException("No name was resolved.");
+        var proxy = await dns.ProxyAddressesAsync();
+        Assert.True(lookup.Addresses.Any(proxy.Contains),
+            $"The app got [{string.Join(", ", lookup.Addresses)}]{(lookup.Failure is { } failure ? $" ({failure})" : "")}; the proxy is at {string.Join(", ", proxy)}.");
+    }
+
+    private Environments.DnsAnswer Answer() => dns.LastAnswer ?? throw new InvalidOperationException("No DNS question was asked.");
+}

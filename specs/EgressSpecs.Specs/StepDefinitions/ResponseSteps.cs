@@ -1,0 +1,58 @@
+using EgressSpecs.Environments;
+using EgressSpecs.Specs.Drivers;
+using Reqnroll;
+
+namespace EgressSpecs.Specs.StepDefinitions;
+
+/// <summary>What the app got back.</summary>
+[Binding]
+internal sealed class ResponseSteps(AppDriver apps)
+{
+    [Then("the app receives status {int}")]
+    public void ThenTheAppReceivesStatus(int status) =>
+        Assert.True(apps.LastResponse.StatusCode == status, $"Expected HTTP {status}, got {Describe(apps.LastResponse)}.");
+
+    [Then("the app receives a 4xx status")]
+    public void ThenTheAppReceivesA4xxStatus() =>
+        Assert.True(apps.LastResponse.StatusCode is >= 400 and < 500, $"Expected a 4xx refusal, got {Describe(apps.LastResponse)}.");
+
+    [Then("every response has status {int}")]
+    public void ThenEveryResponseHasStatus(int status)
+    {
+        var others = apps.Exchanges.Where(exchange => exchange.Response.StatusCode != status).ToList();
+        Assert.True(others.Count == 0, $"{others.Count} of {apps.Exchanges.Count} responses were not HTTP {status}, e.g. {others.Select(o => Describe(o.Response)).FirstOrDefault()}.");
+    }
+
+    [Then("the Location header is {string}")]
+    public void ThenTheLocationHeaderIs(string location) => Assert.Equal(location, apps.LastResponse.Header("Location"));
+
+    [Then("the app receives the {int} MiB the third party sent")]
+    public void ThenTheAppReceivesTheBodyTheThirdPartySent(int mebibytes)
+    {
+        var length = mebibytes * 1024L * 1024;
+        Assert.Equal(length, apps.LastResponse.Body.LongLength);
+        Assert.Equal(GeneratedBody.Sha256(length), apps.LastResponse.BodySha256);
+    }
+
+    [Then("the call fails because the name does not resolve")]
+    public void ThenTheCallFailsBecauseTheNameDoesNotResolve() => AssertFailure(AppFailureKind.NameNotResolved);
+
+    [Then("the call fails because the connection is refused")]
+    public void ThenTheCallFailsBecauseTheConnectionIsRefused() => AssertFailure(AppFailureKind.ConnectionRefused);
+
+    [Then("the call fails")]
+    public void ThenTheCallFails() =>
+        Assert.True(apps.LastResponse.Failure is not null, $"Expected the call to fail, got {Describe(apps.LastResponse)}.");
+
+    [Then("the call is refused")]
+    public void ThenTheCallIsRefused() =>
+        // Linkerd answers an unauthenticated HTTP client with 403, or resets a connection it cannot read as HTTP.
+        Assert.True(apps.LastResponse.Failure is not null || apps.LastResponse.StatusCode is >= 400 and < 500,
+            $"Expected the call to be refused (a failed connection or a 4xx), got {Describe(apps.LastResponse)}.");
+
+    private void AssertFailure(AppFailureKind kind) =>
+        Assert.True(apps.LastResponse.Failure?.Kind == kind, $"Expected the call to fail with {kind}, got {Describe(apps.LastResponse)}.");
+
+    private static string Describe(AppResponse response) =>
+        response.Failure is null && response.Body.Length is > 0 and < 2048 ? $"{response} {response.BodyText}" : response.ToString();
+}
