@@ -10,7 +10,7 @@ namespace EgressSpecs.Specs.Support;
 [Binding]
 internal sealed class CapabilityTags(ScenarioContext scenario, IEgressTarget target)
 {
-    private static readonly Dictionary<string, Capability> s_needs = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, Capability> Needs = new(StringComparer.OrdinalIgnoreCase)
     {
         ["needs-cluster"] = Capability.UnmeshedApp,
         ["needs-mesh"] = Capability.MeshMutualTls,
@@ -23,7 +23,7 @@ internal sealed class CapabilityTags(ScenarioContext scenario, IEgressTarget tar
         var tags = scenario.ScenarioInfo.CombinedTags;
         foreach (var tag in tags)
         {
-            if (s_needs.TryGetValue(tag, out var capability))
+            if (Needs.TryGetValue(tag, out var capability))
             {
                 target.Require(capability);
             }

@@ -11,29 +11,29 @@ namespace EgressSpecs.Specs.Support;
 [Binding]
 internal sealed class TargetHooks
 {
-    private static IEgressTarget? s_target;
+    private static IEgressTarget? _target;
 
     [BeforeTestRun(Order = 0)]
     public static async Task StartTargetAsync()
     {
         var target = EgressTargets.FromEnvironment();
         await target.StartAsync(TestContext.Current.CancellationToken);
-        s_target = target;
+        _target = target;
     }
 
     [AfterTestRun]
     public static async Task StopTargetAsync()
     {
-        if (s_target is { } target)
+        if (_target is { } target)
         {
-            s_target = null;
+            _target = null;
             await target.DisposeAsync();
         }
     }
 
     [BeforeScenario(Order = 0)]
     public static void ProvideTarget(IObjectContainer container) =>
-        container.RegisterInstanceAs(s_target ?? throw new InvalidOperationException("The target did not start: see the test run's first error."));
+        container.RegisterInstanceAs(_target ?? throw new InvalidOperationException("The target did not start: see the test run's first error."));
 
     [AfterScenario(Order = 0)]
     public static async Task ReportDiagnosticsOnFailureAsync(ScenarioContext scenario, IEgressTarget target, IReqnrollOutputHelper output)
