@@ -21,22 +21,48 @@ public sealed class EgressTargetsTests
         Assert.NotNull(target.Lacks(Capability.UnmeshedApp));
     }
 
-    [Theory]
-    [InlineData("k3s")]
-    [InlineData("cluster")]
-    public void FromVariables_ClusterTargets_LackEveryCapabilityBecauseNotBuiltYet(string value)
+    [Fact]
+    public void FromVariables_K3s_IsTheK3sTargetLackingExactlyWhatDockerDetectionSays()
     {
         // Given
-        var variables = new Dictionary<string, string?> { [EgressEnvironmentVariables.Target] = value };
+        var variables = new Dictionary<string, string?> { [EgressEnvironmentVariables.Target] = "k3s" };
 
         // When
         var target = EgressTargets.FromVariables(name => variables.GetValueOrDefault(name));
 
         // Then
-        Assert.Equal(value, target.Name);
-        Assert.All(Enum.GetValues<Capability>(), capability => Assert.Equal($"the {value} target is not built yet", target.Lacks(capability)));
-        var failure = Assert.Throws<TargetLacksCapabilityException>(() => target.MeshedApp);
-        Assert.Equal(Capability.MeshedApp, failure.Capability);
+        Assert.IsType<Environments.K3s.K3sTarget>(target);
+        Assert.Equal("k3s", target.Name);
+        Assert.Equal(Environments.K3s.DockerAvailability.Missing(), target.Lacks(Capability.MeshedApp));
+    }
+
+    [Fact]
+    public void FromVariables_Cluster_IsTheClusterTargetWhichDeploysNoThirdParties()
+    {
+        // Given
+        var variables = new Dictionary<string, string?> { [EgressEnvironmentVariables.Target] = "cluster" };
+
+        // When
+        var target = EgressTargets.FromVariables(name => variables.GetValueOrDefault(name));
+
+        // Then
+        Assert.IsType<Environments.Cluster.ClusterTarget>(target);
+        Assert.Equal("cluster", target.Name);
+        Assert.Contains("allowlist", target.Lacks(Capability.ThirdParties));
+    }
+
+    [Fact]
+    public async Task LinkerdMetricsTextAsync_LocalTarget_FailsWithItsLacksReason()
+    {
+        // Given
+        IEgressTarget target = EgressTargets.FromVariables(_ => null);
+
+        // When
+        var failure = await Assert.ThrowsAsync<TargetLacksCapabilityException>(() => target.LinkerdMetricsTextAsync(TestContext.Current.CancellationToken));
+
+        // Then
+        Assert.Equal(Capability.LinkerdMetrics, failure.Capability);
+        Assert.Equal(target.Lacks(Capability.LinkerdMetrics), failure.Reason);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
+using EgressSpecs.Environments.Cluster;
+using EgressSpecs.Environments.K3s;
 using EgressSpecs.Environments.Local;
-using EgressSpecs.Environments.Unbuilt;
 
 namespace EgressSpecs.Environments;
 
@@ -31,8 +32,8 @@ public static class EgressTargets
         return (string.IsNullOrEmpty(name) ? Local : name.ToLowerInvariant()) switch
         {
             Local => new LocalTarget(LocalTargetSettings.Read(variable)),
-            K3s => new UnbuiltTarget(K3s),
-            Cluster => new UnbuiltTarget(Cluster),
+            K3s => new K3sTarget(K3sSettings.Read(variable), DockerAvailability.Missing),
+            Cluster => new ClusterTarget(variable),
             _ => throw new InvalidOperationException(
                 $"{EgressEnvironmentVariables.Target}='{name}' is not a target; valid values: {string.Join(", ", Names)} (default {Local})."),
         };

@@ -1,4 +1,5 @@
 using EgressSpecs.Environments;
+using EgressSpecs.Environments.Kubernetes;
 
 namespace EgressSpecs.Specs.Drivers;
 
@@ -8,16 +9,20 @@ namespace EgressSpecs.Specs.Drivers;
 /// </summary>
 internal sealed class ProxyMetricsDriver(IEgressTarget target)
 {
-    private PrometheusSamples? _before;
+    private IReadOnlyList<PrometheusSample>? _before;
 
-    public async Task TakeBaselineAsync() => _before = await ReadAsync();
+    public async Task TakeBaselineAsync() => _before = PrometheusText.Parse(await ReadTextAsync());
 
-    public async Task<(PrometheusSamples Before, PrometheusSamples After)> CompareAsync() =>
-        (_before ?? throw new InvalidOperationException("No baseline was taken before the scenario's call."), await ReadAsync());
-
-    public async Task<PrometheusSamples> ReadAsync()
+    /// <summary>How much <paramref name="series"/> (summed over the samples carrying <paramref name="labels"/>) grew since the baseline.</summary>
+    public async Task<(double Before, double After, string Text)> GrowthAsync(string series, IReadOnlyDictionary<string, string> labels)
     {
-        var text = await target.ProxyAdmin.MetricsTextAsync(TestContext.Current.CancellationToken);
-        return PrometheusSamples.Parse(text);
+        var before = _before ?? throw new InvalidOperationException("No baseline was taken before the scenario's call.");
+        var text = await ReadTextAsync();
+        return (Sum(before, series, labels), Sum(PrometheusText.Parse(text), series, labels), text);
     }
+
+    public Task<string> ReadTextAsync() => target.ProxyAdmin.MetricsTextAsync(TestContext.Current.CancellationToken);
+
+    private static double Sum(IReadOnlyList<PrometheusSample> samples, string series, IReadOnlyDictionary<string, string> labels) =>
+        samples.Where(sample => sample.Name == series && sample.HasLabels(labels)).Sum(sample => sample.Value);
 }

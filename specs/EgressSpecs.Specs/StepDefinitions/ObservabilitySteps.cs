@@ -1,4 +1,6 @@
+using System.Globalization;
 using EgressSpecs.Environments;
+using EgressSpecs.Environments.Kubernetes;
 using EgressSpecs.Specs.Drivers;
 using EgressSpecs.Specs.Support;
 using Reqnroll;
@@ -29,34 +31,22 @@ internal sealed class ObservabilitySteps(IEgressTarget target, ProxyMetricsDrive
     public void ThenReadinessAnswers(int status) => Assert.Equal(status, _readiness);
 
     [Then("the proxy's metrics count one more request to {string} with status {int}")]
-    public async Task ThenTheMetricsCountOneMoreRequest(string destination, int status)
-    {
-        var (before, after) = await metrics.CompareAsync();
-        (string, string)[] labels = [("destination", destination), ("code", status.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-        AssertGrew("egress_requests_total", before.Sum("egress_requests_total", labels), after.Sum("egress_requests_total", labels), after);
-    }
+    public Task ThenTheMetricsCountOneMoreRequest(string destination, int status) =>
+        AssertGrewAsync("egress_requests_total", new() { ["destination"] = destination, ["code"] = status.ToString(CultureInfo.InvariantCulture) });
 
     [Then("the proxy's metrics record one more latency sample for {string}")]
-    public async Task ThenTheMetricsRecordOneMoreLatencySample(string destination)
-    {
-        var (before, after) = await metrics.CompareAsync();
-        const string count = "egress_request_duration_seconds_count";
-        AssertGrew(count, before.Sum(count, ("destination", destination)), after.Sum(count, ("destination", destination)), after);
-    }
+    public Task ThenTheMetricsRecordOneMoreLatencySample(string destination) =>
+        AssertGrewAsync("egress_request_duration_seconds_count", new() { ["destination"] = destination });
 
     [Then("the proxy's metrics count one more denial with reason {string}")]
-    public async Task ThenTheMetricsCountOneMoreDenial(string reason)
-    {
-        var (before, after) = await metrics.CompareAsync();
-        const string denied = "egress_denied_requests_total";
-        AssertGrew(denied, before.Sum(denied, ("reason", reason)), after.Sum(denied, ("reason", reason)), after);
-    }
+    public Task ThenTheMetricsCountOneMoreDenial(string reason) =>
+        AssertGrewAsync("egress_denied_requests_total", new() { ["reason"] = reason });
 
     [Then("no metric mentions {string}")]
     public async Task ThenNoMetricMentions(string text)
     {
-        var current = await metrics.ReadAsync();
-        var lines = current.Text.Split('\n').Where(line => !line.StartsWith('#') && line.Contains(text, StringComparison.OrdinalIgnoreCase)).ToList();
+        var lines = (await metrics.ReadTextAsync()).Split('\n')
+            .Where(line => !line.StartsWith('#') && line.Contains(text, StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(lines.Count == 0, $"Metrics mention '{text}': {string.Join(" | ", lines.Take(3))}");
     }
 
@@ -64,11 +54,14 @@ internal sealed class ObservabilitySteps(IEgressTarget target, ProxyMetricsDrive
     public async Task ThenLinkerdsOutboundMetricsShowTheAuthorityWithTls(string authority)
     {
         target.Require(Capability.LinkerdMetrics);
-        var samples = PrometheusSamples.Parse(await target.LinkerdMetricsTextAsync(TestContext.Current.CancellationToken));
-        var requests = samples.Sum("request_total", ("direction", "outbound"), ("authority", authority), ("tls", "true"));
-        Assert.True(requests > 0, $"Linkerd recorded no outbound mTLS request to {authority} on the meshed app.");
+        var text = await target.LinkerdMetricsTextAsync(TestContext.Current.CancellationToken);
+        Assert.True(LinkerdOutboundMetrics.TlsResponsesTo(text, authority).Sum(sample => sample.Value) > 0,
+            $"Linkerd recorded no outbound mTLS response from {authority} on the meshed app; it shows:\n{LinkerdOutboundMetrics.DescribeOutbound(text)}");
     }
 
-    private static void AssertGrew(string series, double before, double after, PrometheusSamples current) =>
-        Assert.True(after >= before + 1, $"{series} went from {before} to {after}; the proxy exposes:\n{current.Text}");
+    private async Task AssertGrewAsync(string series, Dictionary<string, string> labels)
+    {
+        var (before, after, text) = await metrics.GrowthAsync(series, labels);
+        Assert.True(after >= before + 1, $"{series}{{{string.Join(',', labels.Select(l => $"{l.Key}={l.Value}"))}}} went from {before} to {after}; the proxy exposes:\n{text}");
+    }
 }

@@ -1,0 +1,10 @@
+using EgressSpecs.Environments.Kubernetes;
+
+namespace EgressSpecs.Environments.Tests.K3s;
+
+/// <summary>The repository's own infra/ folder, found from the test assembly as the cluster targets find it.</summary>
+internal static class InfraFixture
+{
+    public static RepositoryLayout Repository { get; } = RepositoryLayout.Find(AppContext.BaseDirectory, out var missing)
+        ?? throw new InvalidOperationException(missing);
+}
