@@ -260,7 +260,8 @@ for config in configs:
             reason = failure.get("message") or (failure.text or "")
         else:
             outcome, reason = "passed", ""
-        reason = " ".join(reason.strip().split("\n")[0].split())[:220]
+        # The whole message on one line (xunit's own messages put Expected/Actual on lines of their own).
+        reason = " ".join(reason.split())[:240]
         defects = ",".join(str(n) for n in range(1, 8) if name in tags[n]) or "-"
         print(f"{config}\t{outcome}\t{defects}\t{name}\t{reason}")
 for n in range(1, 8):
