@@ -7,7 +7,7 @@ namespace EgressSpecs.Specs.StepDefinitions;
 
 /// <summary>The proxy's metrics and health endpoints, and Linkerd's view of the egress call.</summary>
 [Binding]
-internal sealed class ObservabilitySteps(IEgressTarget target, ProxyMetricsDriver metrics)
+internal sealed class ObservabilitySteps(IEgressTarget target, ProxyMetricsDriver metrics, AppDriver apps)
 {
     private int? _liveness;
     private int? _readiness;
@@ -69,6 +69,10 @@ internal sealed class ObservabilitySteps(IEgressTarget target, ProxyMetricsDrive
         Assert.True(requests > 0, $"Linkerd recorded no outbound mTLS request to {authority} on the meshed app.");
     }
 
-    private static void AssertGrew(string series, double before, double after, PrometheusSamples current) =>
-        Assert.True(after >= before + 1, $"{series} went from {before} to {after}; the proxy exposes:\n{current.Text}");
+    // The app's outcome comes first: a count that did not grow because the call never reached the
+    // proxy (a name that did not resolve) is a different failure from a proxy that does not count.
+    private void AssertGrew(string series, double before, double after, PrometheusSamples current) =>
+        Assert.True(
+            after >= before + 1,
+            $"{series} went from {before} to {after}; the app got {(apps.Exchanges.Count > 0 ? apps.LastResponse.ToString() : "no response")}; the proxy exposes:\n{current.Text}");
 }
