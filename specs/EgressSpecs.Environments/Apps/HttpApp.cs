@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 
@@ -8,8 +9,10 @@ namespace EgressSpecs.Environments.Apps;
 /// defaults would hide from a spec (no proxy, no redirects followed, no decompression, no cookies).
 /// Where names resolve and where connections go is the <paramref name="connect"/> callback's business.
 /// </summary>
-internal sealed class HttpApp(string description, Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>>? connect) : IApp, IDisposable
+internal sealed class HttpApp(string description, Func<DnsEndPoint, CancellationToken, ValueTask<Stream>>? connect) : IApp, IDisposable
 {
+    private readonly Func<DnsEndPoint, CancellationToken, ValueTask<Stream>> _connect = connect ?? ConnectDirectlyAsync;
+
     private readonly HttpMessageInvoker _invoker = new(CreateHandler(connect), disposeHandler: true);
 
     public string Description { get; } = description;
@@ -20,6 +23,12 @@ internal sealed class HttpApp(string description, Func<SocketsHttpConnectionCont
         timeout.CancelAfter(request.Timeout);
         try
         {
+            if (HostTheClientRefuses(request) is { } host)
+            {
+                await using var connection = await _connect(new DnsEndPoint(request.Url.IdnHost, request.Url.Port), timeout.Token);
+                return await RawHttp1.SendAsync(connection, request, host, timeout.Token);
+            }
+
             using var message = ToMessage(request);
             using var response = await _invoker.SendAsync(message, timeout.Token);
             var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
@@ -29,7 +38,7 @@ internal sealed class HttpApp(string description, Func<SocketsHttpConnectionCont
         {
             return AppResponse.Failed(AppFailureKind.Timeout, $"{Description}: no response from {request.Url} within {request.Timeout.TotalSeconds:0.###} s");
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException or SocketException)
+        catch (Exception exception) when (exception is HttpRequestException or IOException or SocketException or NameNotResolvedException)
         {
             return Classify(request, exception);
         }
@@ -37,22 +46,62 @@ internal sealed class HttpApp(string description, Func<SocketsHttpConnectionCont
 
     public void Dispose() => _invoker.Dispose();
 
-    private static SocketsHttpHandler CreateHandler(Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>>? connect)
+    private static SocketsHttpHandler CreateHandler(Func<DnsEndPoint, CancellationToken, ValueTask<Stream>>? connect)
     {
         var handler = new SocketsHttpHandler
         {
             UseProxy = false,
             AllowAutoRedirect = false,
-            AutomaticDecompression = System.Net.DecompressionMethods.None,
+            AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
             ConnectTimeout = TimeSpan.FromSeconds(5),
         };
         if (connect is not null)
         {
-            handler.ConnectCallback = connect;
+            handler.ConnectCallback = (context, cancellationToken) => connect(context.DnsEndPoint, cancellationToken);
         }
 
         return handler;
+    }
+
+    /// <summary>
+    /// A Host header value .NET's client will not send (e.g. <c>.egress.local</c>): given one, it sends the URL's
+    /// authority as Host and the raw value as a second Host header, so the server sees a duplicate Host instead
+    /// of the value a scenario means to test. Such a request goes out as raw HTTP/1.1 instead.
+    /// </summary>
+    private static string? HostTheClientRefuses(AppRequest request)
+    {
+        var host = request.Headers.FirstOrDefault(header => header.Key.Equals("Host", StringComparison.OrdinalIgnoreCase)).Value;
+        if (host is null)
+        {
+            return null;
+        }
+
+        using var probe = new HttpRequestMessage();
+        try
+        {
+            probe.Headers.Host = host;
+            return null;
+        }
+        catch (FormatException)
+        {
+            return host;
+        }
+    }
+
+    private static async ValueTask<Stream> ConnectDirectlyAsync(DnsEndPoint destination, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(destination, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     private static HttpRequestMessage ToMessage(AppRequest request)

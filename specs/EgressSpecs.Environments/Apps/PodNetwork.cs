@@ -6,7 +6,7 @@ namespace EgressSpecs.Environments.Apps;
 /// <summary>
 /// How a pod reaches things: names through the cluster DNS (as glibc's getaddrinfo does), then a TCP connection to
 /// the answer, with a Service's cluster IP and port translated to a real endpoint the way kube-proxy does.
-/// Used as the <see cref="SocketsHttpHandler.ConnectCallback"/> of a meshed app.
+/// Used as the connection callback of a meshed app.
 /// </summary>
 /// <param name="resolve">The pod's resolver.</param>
 /// <param name="services">Cluster IP and port of each Service, to the endpoint that serves it.</param>
@@ -14,10 +14,10 @@ internal sealed class PodNetwork(
     Func<string, CancellationToken, Task<HostLookup>> resolve,
     IReadOnlyDictionary<IPEndPoint, EndPoint> services)
 {
-    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    public async ValueTask<Stream> ConnectAsync(DnsEndPoint destination, CancellationToken cancellationToken)
     {
-        var host = context.DnsEndPoint.Host;
-        var port = context.DnsEndPoint.Port;
+        var host = destination.Host;
+        var port = destination.Port;
         IReadOnlyList<IPAddress> addresses;
         if (IPAddress.TryParse(host, out var literal))
         {
@@ -38,8 +38,8 @@ internal sealed class PodNetwork(
         SocketException? last = null;
         foreach (var address in addresses)
         {
-            var destination = new IPEndPoint(address, port);
-            var endpoint = services.TryGetValue(destination, out var backend) ? backend : destination;
+            var answer = new IPEndPoint(address, port);
+            var endpoint = services.TryGetValue(answer, out var backend) ? backend : answer;
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {

@@ -9,7 +9,7 @@ namespace EgressSpecs.Specs.StepDefinitions;
 
 /// <summary>The proxy's metrics and health endpoints, and Linkerd's view of the egress call.</summary>
 [Binding]
-internal sealed class ObservabilitySteps(IEgressTarget target, ProxyMetricsDriver metrics)
+internal sealed class ObservabilitySteps(IEgressTarget target, ProxyMetricsDriver metrics, AppDriver apps)
 {
     private int? _liveness;
     private int? _readiness;
@@ -59,9 +59,13 @@ internal sealed class ObservabilitySteps(IEgressTarget target, ProxyMetricsDrive
             $"Linkerd recorded no outbound mTLS response from {authority} on the meshed app; it shows:\n{LinkerdOutboundMetrics.DescribeOutbound(text)}");
     }
 
+    // The app's outcome comes first: a count that did not grow because the call never reached the
+    // proxy (a name that did not resolve) is a different failure from a proxy that does not count.
     private async Task AssertGrewAsync(string series, Dictionary<string, string> labels)
     {
         var (before, after, text) = await metrics.GrowthAsync(series, labels);
-        Assert.True(after >= before + 1, $"{series}{{{string.Join(',', labels.Select(l => $"{l.Key}={l.Value}"))}}} went from {before} to {after}; the proxy exposes:\n{text}");
+        Assert.True(
+            after >= before + 1,
+            $"{series}{{{string.Join(',', labels.Select(l => $"{l.Key}={l.Value}"))}}} went from {before} to {after}; the app got {(apps.Exchanges.Count > 0 ? apps.LastResponse.ToString() : "no response")}; the proxy exposes:\n{text}");
     }
 }

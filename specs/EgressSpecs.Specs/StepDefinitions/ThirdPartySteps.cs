@@ -120,7 +120,11 @@ internal sealed class ThirdPartySteps(ThirdPartyDriver thirdParties, AppDriver a
     private async Task<ObservedRequest> SingleRequestAsync(string host)
     {
         var seen = await thirdParties.RequestsAsync(host);
-        Assert.True(seen.Count == 1, $"Expected {host} to receive this scenario's request once, it received {seen.Count}.");
+        // Say what the app got: "received 0" alone hides a call that never left the app (a name
+        // that did not resolve), which is a different failure from a proxy that dropped it.
+        Assert.True(
+            seen.Count == 1,
+            $"Expected {host} to receive this scenario's request once, it received {seen.Count}; the app got {apps.LastResponse}.");
         return seen[0];
     }
 }

@@ -1,0 +1,349 @@
+#!/usr/bin/env bash
+# Proves the egress specs have teeth: runs the suite against the proof of concept
+# (grampelberg/k8s-egress) and checks that every defect of it that the local target can observe
+# (docs: ../shared/notes/egress-facts.md, defects 1, 2, 4, 5) makes a scenario tagged
+# @poc-defect-N fail, while our own proxy and rule pass everything.
+#
+# Configurations (each writes junit.xml, summary.md and living-doc.html into its own folder):
+#   0-ours        our proxy, our rule (infra/coredns-custom.yml): the regular run, must pass
+#   1-seed-nginx  the seed's nginx proxy logic, our rule: shows the proxy defects
+#   2-seed-rule   our proxy, the seed's DNS rule: shows the DNS defects
+#   3-seed        both from the seed: the proof of concept as shipped
+#
+# Everything runs on loopback; everything it starts is stopped on exit. Re-runnable: each run
+# replaces the report folder's contents.
+#
+# Settings (environment):
+#   SEED_CHECK_REPORT_DIR     report folder (default artifacts/seed-check under the repository)
+#   SEED_CHECK_CONFIGURATION  build configuration of the specs (default Debug)
+#   SEED_CHECK_NO_BUILD=1     reuse an existing build of that configuration
+#   SEED_CHECK_RUN_TIMEOUT    seconds one suite run may take (default 600)
+#   SEED_CHECK_SKIP_INSTALL=1 never apt-get install nginx (fail if it is missing)
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+CONFIGURATION=${SEED_CHECK_CONFIGURATION:-Debug}
+REPORT_DIR=${SEED_CHECK_REPORT_DIR:-$REPO/artifacts/seed-check}
+RUN_TIMEOUT=${SEED_CHECK_RUN_TIMEOUT:-600}
+SPECS_PROJECT=$REPO/specs/EgressSpecs.Specs/EgressSpecs.Specs.csproj
+SPECS_OUT=$REPO/specs/EgressSpecs.Specs/bin/$CONFIGURATION/net10.0
+SPECS_EXE=$SPECS_OUT/EgressSpecs.Specs
+
+# The seed's proxy logic and DNS rule, verbatim (egress.yml's nginx location, README's rule line).
+SEED_RULE='rewrite name regex (.*)\.egress.local proxy.egress.svc.cluster.local'
+
+LOCALLY_OBSERVABLE=(1 2 4 5)
+declare -A DEFECT_TEXT=(
+  [1]="DNS answer owned by the proxy's name, not the question: glibc drops it (host not found)"
+  [2]="Unanchored, unescaped regex: look-alike names are rewritten and forwarded"
+  [3]="Broken Kubernetes wiring: mounted ConfigMap not installed, kube-dns stubDomains by name, CoreDNS ignores kube-dns"
+  [4]="nginx TLS defaults: no certificate check, no SNI, no upstream keepalive"
+  [5]="Open proxy: any name forwarded (IP literals, localhost, metadata, cluster names), headers leak"
+  [6]="Fail-safe only outside the cluster: an unmeshed pod is served in plaintext"
+  [7]="No NetworkPolicy restricting outbound traffic to the egress pods"
+)
+# Defect 3 is about the seed's Kubernetes objects: our manifests are checked offline instead.
+DEFECT3_TESTS='infra/EgressSpecs.Infra.Tests: `Deployment_MountsAllowlistConfigMapReadOnlyAtEtcEgress`, `ConfigMapVolumes_NameConfigMapsOfTheInstall`, `RuleFile_IsK3sCorednsCustomWithOverrideKey`, `Install_HasNoKubeDnsConfiguration`'
+declare -A CONFIG_TEXT=(
+  [0-ours]="our proxy + our rule"
+  [1-seed-nginx]="seed nginx + our rule"
+  [2-seed-rule]="our proxy + seed rule"
+  [3-seed]="seed nginx + seed rule"
+)
+CONFIGS=(0-ours 1-seed-nginx 2-seed-rule 3-seed)
+
+log() { printf '[seed-check %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+
+WORK=$(mktemp -d -t seed-check.XXXXXX)
+NGINX_PID=""
+SUITE_PID=""
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  if [[ -n $SUITE_PID ]] && kill -0 "$SUITE_PID" 2>/dev/null; then
+    kill -TERM "$SUITE_PID" 2>/dev/null || true
+    wait "$SUITE_PID" 2>/dev/null || true
+  fi
+  if [[ -n $NGINX_PID ]] && kill -0 "$NGINX_PID" 2>/dev/null; then
+    kill -QUIT "$NGINX_PID" 2>/dev/null || true   # graceful: the master stops its workers
+    for _ in $(seq 50); do kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$NGINX_PID" 2>/dev/null || true
+    wait "$NGINX_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# The run must not depend on who starts it: drop every inherited EGRESS_SPECS_* setting.
+while read -r name; do unset "$name"; done < <(compgen -e | grep '^EGRESS_SPECS_' || true)
+
+# ------------------------------------------------------------------ nginx (Debian's package)
+if ! command -v nginx >/dev/null; then
+  [[ ${SEED_CHECK_SKIP_INSTALL:-0} == 1 ]] && die "nginx is missing and SEED_CHECK_SKIP_INSTALL=1"
+  log "installing Debian's nginx"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+fi
+command -v python3 >/dev/null || die "python3 is needed to pick ports and read the JUnit files"
+
+# ------------------------------------------------------------------ build once
+if [[ ${SEED_CHECK_NO_BUILD:-0} != 1 ]]; then
+  log "building the specs ($CONFIGURATION)"
+  dotnet build "$SPECS_PROJECT" -c "$CONFIGURATION" -nologo -v q >"$WORK/build.log" 2>&1 \
+    || { tail -n 30 "$WORK/build.log" >&2; die "the specs do not build"; }
+fi
+[[ -x $SPECS_EXE ]] || die "no built suite at $SPECS_EXE (build it, or drop SEED_CHECK_NO_BUILD)"
+
+# ------------------------------------------------------------------ ports
+# Three distinct loopback ports free for TCP and UDP: the third parties, the cluster DNS, nginx.
+# nginx's config names the DNS and third-party ports, so they are fixed before anything starts.
+read -r TP_PORT DNS_PORT NGINX_PORT < <(python3 - <<'PY'
+import socket
+ports = []
+while len(ports) < 3:
+    tcp = socket.socket()
+    tcp.bind(("127.0.0.1", 0))
+    port = tcp.getsockname()[1]
+    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        udp.bind(("127.0.0.1", port))
+        if port not in ports:
+            ports.append(port)
+    except OSError:
+        pass
+    finally:
+        udp.close()
+        tcp.close()
+print(*ports)
+PY
+)
+log "ports: third parties $TP_PORT, cluster DNS $DNS_PORT, seed nginx $NGINX_PORT"
+
+# ------------------------------------------------------------------ the seed's DNS rule
+SEED_COREFILE=$WORK/seed-rule.Corefile
+printf '%s\n' "$SEED_RULE" >"$SEED_COREFILE"
+
+# ------------------------------------------------------------------ the seed's nginx, pointed at the local target
+NGINX_DIR=$WORK/nginx
+mkdir -p "$NGINX_DIR"/{conf,logs,tmp}
+# Workers run as an unprivileged user when we are root: let them into the prefix and its temp dir.
+chmod 755 "$WORK" "$NGINX_DIR"
+chmod 1777 "$NGINX_DIR/tmp"
+nginx_user=""
+if [[ $(id -u) == 0 ]] && id www-data >/dev/null 2>&1; then nginx_user="user www-data;"; fi
+cat >"$NGINX_DIR/conf/seed.conf" <<NG
+# generated by scripts/check-against-seed.sh: the proof of concept's proxy logic
+$nginx_user
+worker_processes 1;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log $NGINX_DIR/logs/access.log;
+    client_body_temp_path $NGINX_DIR/tmp/body;
+    proxy_temp_path       $NGINX_DIR/tmp/proxy;
+    fastcgi_temp_path     $NGINX_DIR/tmp/fastcgi;
+    uwsgi_temp_path       $NGINX_DIR/tmp/uwsgi;
+    scgi_temp_path        $NGINX_DIR/tmp/scgi;
+    # The cluster DNS of the local target stands for kube-dns.
+    resolver 127.0.0.1:$DNS_PORT;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        location / {
+            # The seed's lines; only the third parties' port is new (they cannot all listen on 443).
+            if (\$host ~* "(.*)\.egress\.local") { set \$real_host \$1; }
+            proxy_pass https://\$real_host:$TP_PORT;
+            proxy_set_header Host \$real_host;
+            # nginx's defaults kept: proxy_ssl_verify off, proxy_ssl_server_name off,
+            # proxy_http_version 1.0, no upstream keepalive, client_max_body_size 1m.
+        }
+    }
+}
+NG
+nginx -t -q -p "$NGINX_DIR/" -e "$NGINX_DIR/logs/error.log" -c "$NGINX_DIR/conf/seed.conf" \
+  || die "nginx -t rejects the generated config"
+
+start_nginx() {
+  # Foreground master as our child, so its pid is ours and the trap can stop it.
+  nginx -p "$NGINX_DIR/" -e "$NGINX_DIR/logs/error.log" -c "$NGINX_DIR/conf/seed.conf" -g 'daemon off;' &
+  NGINX_PID=$!
+  for _ in $(seq 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$NGINX_PORT") 2>/dev/null; then
+      log "seed nginx (pid $NGINX_PID) listens on 127.0.0.1:$NGINX_PORT"
+      return 0
+    fi
+    kill -0 "$NGINX_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  cat "$NGINX_DIR/logs/error.log" >&2 || true
+  die "the seed nginx did not start"
+}
+
+# ------------------------------------------------------------------ suite runs
+# run_suite <config> [VAR=value...]: one run of the built suite, reports in $REPORT_DIR/<config>.
+declare -A SUITE_STATUS
+run_suite() {
+  local config=$1; shift
+  local dir=$REPORT_DIR/$config
+  rm -rf "$dir"; mkdir -p "$dir"
+  log "run $config (${CONFIG_TEXT[$config]})"
+  local started=$SECONDS status=0
+  (
+    cd "$SPECS_OUT"
+    exec env EGRESS_SPECS_REPORT_DIR="$dir" "$@" \
+      timeout --kill-after=15 "$RUN_TIMEOUT" "$SPECS_EXE" \
+      --report-xunit-junit --report-xunit-junit-filename junit.xml --results-directory "$dir"
+  ) >"$dir/console.log" 2>&1 &
+  SUITE_PID=$!
+  wait "$SUITE_PID" || status=$?
+  SUITE_PID=""
+  SUITE_STATUS[$config]=$status
+  log "run $config: exit $status in $((SECONDS - started)) s"
+  [[ $status == 124 || $status == 137 ]] && die "run $config exceeded ${RUN_TIMEOUT} s"
+  [[ -s $dir/junit.xml ]] || { tail -n 30 "$dir/console.log" >&2; die "run $config wrote no junit.xml"; }
+}
+
+BEGIN=$SECONDS
+mkdir -p "$REPORT_DIR"
+rm -f "$REPORT_DIR/table.md" "$REPORT_DIR/failures.md" "$REPORT_DIR/tags.tsv"
+FIXED_PORTS=(EGRESS_SPECS_THIRD_PARTY_PORT="$TP_PORT" EGRESS_SPECS_DNS_PORT="$DNS_PORT")
+
+run_suite 0-ours
+start_nginx
+run_suite 1-seed-nginx "${FIXED_PORTS[@]}" EGRESS_SPECS_PROXY_URL="http://127.0.0.1:$NGINX_PORT"
+run_suite 2-seed-rule "${FIXED_PORTS[@]}" EGRESS_SPECS_COREFILE="$SEED_COREFILE"
+run_suite 3-seed "${FIXED_PORTS[@]}" EGRESS_SPECS_PROXY_URL="http://127.0.0.1:$NGINX_PORT" \
+  EGRESS_SPECS_COREFILE="$SEED_COREFILE"
+
+# ------------------------------------------------------------------ which scenario catches which defect
+# The @poc-defect-N tags become xunit traits (Category=poc-defect-N), and xunit's JUnit report
+# carries no traits. So ask the suite itself which tests carry each tag (--list-tests with a trait
+# filter, no test runs) and match those display names with the JUnit test case names.
+for n in 1 2 3 4 5 6 7; do
+  (cd "$SPECS_OUT" && timeout 120 "$SPECS_EXE" --list-tests --filter-trait "Category=poc-defect-$n") \
+    >"$WORK/list-$n.txt" 2>&1 || true
+done
+
+python3 - "$REPORT_DIR" "$WORK" "${CONFIGS[@]}" <<'PY' >"$WORK/mapping.tsv"
+import re, sys, xml.etree.ElementTree as ET
+report_dir, work, configs = sys.argv[1], sys.argv[2], sys.argv[3:]
+# --list-tests prints each test's display name on its own indented line, then a summary
+# ("Test discovery summary: found N test(s)") whose count checks the parse.
+tags = {}
+for n in range(1, 8):
+    names, found = [], None
+    with open(f"{work}/list-{n}.txt", encoding="utf-8") as listing:
+        for line in listing.read().splitlines():
+            if line.startswith("Test discovery summary"):
+                found = int(re.search(r"found (\d+) test", line).group(1))
+                break
+            if line.startswith("  ") and line.strip():
+                names.append(line.strip())
+    if found != len(names):
+        sys.exit(f"could not read the tests tagged @poc-defect-{n} from --list-tests (found {found}, read {len(names)})")
+    tags[n] = names
+for config in configs:
+    root = ET.parse(f"{report_dir}/{config}/junit.xml").getroot()
+    for case in root.iter("testcase"):
+        name = case.get("name", "")
+        failure = case.find("failure")
+        if failure is None:
+            failure = case.find("error")
+        if case.find("skipped") is not None:
+            outcome, reason = "skipped", (case.find("skipped").get("message") or "")
+        elif failure is not None:
+            outcome = "failed"
+            reason = failure.get("message") or (failure.text or "")
+        else:
+            outcome, reason = "passed", ""
+        # The whole message on one line (xunit's own messages put Expected/Actual on lines of their own).
+        reason = " ".join(reason.split())[:240]
+        defects = ",".join(str(n) for n in range(1, 8) if name in tags[n]) or "-"
+        print(f"{config}\t{outcome}\t{defects}\t{name}\t{reason}")
+for n in range(1, 8):
+    for name in tags[n]:
+        print(f"tag\t{n}\t{n}\t{name}\t")
+PY
+cp "$WORK/mapping.tsv" "$REPORT_DIR/results.tsv"
+
+# ------------------------------------------------------------------ the table
+python3 - "$WORK/mapping.tsv" "${LOCALLY_OBSERVABLE[*]}" "$DEFECT3_TESTS" \
+  "${DEFECT_TEXT[1]}" "${DEFECT_TEXT[2]}" "${DEFECT_TEXT[3]}" "${DEFECT_TEXT[4]}" \
+  "${DEFECT_TEXT[5]}" "${DEFECT_TEXT[6]}" "${DEFECT_TEXT[7]}" \
+  >"$REPORT_DIR/table.md" 2>"$WORK/verdicts.txt" <<'PY'
+import re, sys
+from collections import defaultdict
+MASKED = "NameNotResolved"
+mapping, observable, defect3, texts = sys.argv[1], set(sys.argv[2].split()), sys.argv[3], sys.argv[4:]
+tagged, caught = defaultdict(list), defaultdict(lambda: defaultdict(list))
+for line in open(mapping, encoding="utf-8"):
+    config, outcome, defects, name, reason = line.rstrip("\n").split("\t")
+    if config == "tag":
+        tagged[int(defects)].append(name)
+        continue
+    if outcome == "failed" and config != "0-ours" and defects != "-":
+        for n in defects.split(","):
+            # A call that never resolved says nothing about the proxy: that is defect 1 showing
+            # through (the seed's rule), so it does not count as catching the scenario's own defect.
+            if n != "1" and MASKED in reason:
+                continue
+            caught[int(n)][config].append(re.sub(r" \[[^\]]*\]$", "", name.split(": ", 1)[-1]))
+print("| # | defect | observable on the local target? | caught by (configuration: scenarios) | verdict |")
+print("|---|---|---|---|---|")
+for n in range(1, 8):
+    key = str(n)
+    if key in observable:
+        where = "yes"
+        cells = "<br>".join(f"**{config}**: " + "; ".join(sorted(set(names)))
+                            for config, names in sorted(caught[n].items()))
+        verdict = "caught" if caught[n] else "NOT CAUGHT"
+        if not caught[n]:
+            print(f"defect {n} is locally observable but no @poc-defect-{n} scenario failed", file=sys.stderr)
+    elif n == 3:
+        where, cells, verdict = "no: the seed's Kubernetes objects", defect3, "checked offline"
+    else:
+        where = "no: needs a cluster"
+        cells = "; ".join(name.split(": ", 1)[-1] for name in tagged[n]) + " (skipped on local)"
+        verdict = "needs a cluster target"
+    print(f"| {n} | {texts[n - 1]} | {where} | {cells or '-'} | {verdict} |")
+PY
+
+# Failing scenarios per configuration, with the first line of each failure.
+{
+  for config in "${CONFIGS[@]}"; do
+    echo "### $config (${CONFIG_TEXT[$config]}): exit ${SUITE_STATUS[$config]}"
+    echo
+    awk -F'\t' -v c="$config" '$1 == c && $2 == "failed" {
+        note = ($3 == "-") ? " (untagged)" : " (@poc-defect-" $3 ")"
+        if ($5 ~ /NameNotResolved/ && $3 != "1") note = note ", masked by defect 1"
+        printf "- %s%s: %s\n", $4, note, $5 }' \
+      "$WORK/mapping.tsv" | sort
+    awk -F'\t' -v c="$config" '$1 == c { n[$2]++ } END { printf "\n%d passed, %d failed, %d skipped\n\n", n["passed"], n["failed"], n["skipped"] }' \
+      "$WORK/mapping.tsv"
+  done
+} >"$REPORT_DIR/failures.md"
+
+echo
+cat "$REPORT_DIR/table.md"
+echo
+log "reports: $REPORT_DIR (table.md, failures.md, one folder per configuration); took $((SECONDS - BEGIN)) s after the build"
+
+# ------------------------------------------------------------------ verdict
+reasons=()
+ours_failed=$(awk -F'\t' '$1 == "0-ours" && $2 == "failed"' "$WORK/mapping.tsv" | wc -l)
+if [[ ${SUITE_STATUS[0-ours]} != 0 || $ours_failed != 0 ]]; then
+  reasons+=("our own proxy and rule do not pass everything (exit ${SUITE_STATUS[0-ours]}, $ours_failed failed)")
+fi
+while read -r line; do [[ -n $line ]] && reasons+=("$line"); done <"$WORK/verdicts.txt"
+for config in 1-seed-nginx 2-seed-rule 3-seed; do
+  [[ ${SUITE_STATUS[$config]} == 0 ]] && reasons+=("the suite passed against $config: it has no teeth there")
+done
+if ((${#reasons[@]})); then
+  for reason in "${reasons[@]}"; do log "FAILED: $reason"; done
+  exit 1
+fi
+log "OK: every locally observable defect of the proof of concept is caught; our proxy and rule pass"
