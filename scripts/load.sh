@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# Drives the egress proxy (Release build) with 256 concurrent connections against the bench kit's TLS origin and
+# records errors, req/s, p50/p99 and the proxy's peak RSS and CPU per request, per body size.
+#
+#   scripts/load.sh                       # ~2 min; writes docs/benchmarks/load-<date>.md
+#
+# Knobs: CONNS (256), THREADS (2, wrk threads), DURATION (30 s per body), WRK_TIMEOUT (10s: wrk counts a response
+# slower than this as a timeout error; its own default of 2 s trips on a 2-core box shared with builds), WARMUP_PROXY (20 s of wrk at 32
+# connections first: a JIT-compiled server needs it), BODIES ("small 16k": the origin's / and /16k), RSS_GOAL_MIB
+# (256), OUT_DOC, BENCH_KIT (../shared/bench), BENCH_DIR (/tmp/egress-bench), WORK (artifacts/bench),
+# SKIP_PUBLISH=1 (reuse $WORK/proxy). DOTNET_* variables in the environment reach the proxy and are recorded.
+#
+# Loopback only. Idempotent: the kit restarts only its own services (pid files), the proxy listens on a random
+# port, and the EXIT trap stops wrk, the proxy and the kit's services whatever happens. Exit status 1 when a
+# goal is missed (errors, or peak RSS over the goal).
+set -Eeuo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH_KIT=${BENCH_KIT:-$ROOT/../shared/bench}
+export BENCH_DIR=${BENCH_DIR:-/tmp/egress-bench}
+CONNS=${CONNS:-256}
+THREADS=${THREADS:-2}
+DURATION=${DURATION:-30}
+WRK_TIMEOUT=${WRK_TIMEOUT:-10s}
+WARMUP_PROXY=${WARMUP_PROXY:-20}
+BODIES=${BODIES:-small 16k}
+RSS_GOAL_MIB=${RSS_GOAL_MIB:-256}
+OUT_DOC=${OUT_DOC:-$ROOT/docs/benchmarks/load-$(date -u +%Y-%m-%d).md}
+WORK=${WORK:-$ROOT/artifacts/bench}
+SKIP_PUBLISH=${SKIP_PUBLISH:-0}
+HOST_HEADER='Host: api.example.test.egress.local'
+CLK_TCK=$(getconf CLK_TCK)
+log() { printf '[load.sh] %s\n' "$*" >&2; }
+
+[[ -f $BENCH_KIT/run-peers.sh ]] || { log "bench kit not found at $BENCH_KIT (set BENCH_KIT)"; exit 1; }
+command -v dotnet >/dev/null || { log "dotnet not found"; exit 1; }
+
+proxy_pid=""
+wrk_pid=""
+kit_started=0
+stop_pid() { # pid: TERM, wait up to 10 s, then KILL
+  local pid=$1
+  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  local rc=$?
+  trap - EXIT
+  stop_pid "$wrk_pid"
+  stop_pid "$proxy_pid"
+  if ((kit_started)); then bash "$BENCH_KIT/run-peers.sh" stop >&2 || true; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'log "failed at line $LINENO: $BASH_COMMAND"' ERR
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+log "installing the kit's tools and configs"
+bash "$BENCH_KIT/setup.sh" >&2
+CA_CERT=$BENCH_DIR/ca/ca.crt
+
+mkdir -p "$WORK"
+if [[ $SKIP_PUBLISH != 1 || ! -f $WORK/proxy/EgressSpecs.Proxy.dll ]]; then
+  log "publishing the proxy (Release) to $WORK/proxy"
+  rm -rf "$WORK/proxy"
+  dotnet publish "$ROOT/proxy/EgressSpecs.Proxy/EgressSpecs.Proxy.csproj" -c Release -o "$WORK/proxy" -v quiet -nologo >&2
+fi
+
+kit_started=1
+bash "$BENCH_KIT/run-peers.sh" start >&2
+
+# Same settings as scripts/bench.sh: api.example.test pinned to the kit's origin on 127.0.0.1:443.
+log "starting the proxy"
+proxy_log=$WORK/load-proxy.log
+: >"$proxy_log"
+env Kestrel__Endpoints__Proxy__Url=http://127.0.0.1:0 \
+  Kestrel__Endpoints__Admin__Url=http://127.0.0.1:0 \
+  Egress__Destinations__0__Host=api.example.test \
+  Egress__Destinations__0__Address=127.0.0.1 \
+  Egress__TrustedCaFile="$CA_CERT" \
+  Egress__Shutdown__ReadinessDelay=00:00:00 \
+  dotnet "$WORK/proxy/EgressSpecs.Proxy.dll" >"$proxy_log" 2>&1 &
+proxy_pid=$!
+proxy_url=""
+for _ in $(seq 1 300); do
+  proxy_url=$(grep -oE 'Endpoint Proxy listening on http://[0-9.:]+' "$proxy_log" | awk '{print $NF}' | head -n 1 || true)
+  [[ -n $proxy_url ]] && break
+  kill -0 "$proxy_pid" 2>/dev/null || { cat "$proxy_log" >&2; log "proxy exited"; exit 1; }
+  sleep 0.1
+done
+[[ -n $proxy_url ]] || { cat "$proxy_log" >&2; log "proxy did not report its endpoint within 30 s"; exit 1; }
+
+path_of() { case $1 in small) echo /;; 16k) echo /16k;; *) log "unknown body $1"; exit 1;; esac; }
+size_of() { case $1 in small) echo 100;; 16k) echo 16384;; esac; }
+for body in $BODIES; do
+  got=$(curl -s --max-time 5 -o /dev/null -w '%{http_code} %{size_download}' -H "$HOST_HEADER" "$proxy_url$(path_of "$body")" || true)
+  [[ $got == "200 $(size_of "$body")" ]] || { log "preflight $body: got '$got', want '200 $(size_of "$body")'"; exit 1; }
+done
+
+log "proxy $proxy_url (pid $proxy_pid); warming up for ${WARMUP_PROXY}s"
+half=$(((WARMUP_PROXY + 1) / 2))
+for body in $BODIES; do
+  wrk -t2 -c32 -d"${half}s" -H "$HOST_HEADER" "$proxy_url$(path_of "$body")" >/dev/null 2>&1 || true
+done
+
+cpu_ticks() { awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$1/stat"; }
+rss_kib() { awk '/^VmRSS/{print $2}' "/proc/$1/status"; }
+to_ms() { # wrk latency token (e.g. 812.00us, 3.41ms, 1.02s) -> ms
+  awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000; printf "%.2f", n }'
+}
+
+load_before=$(top -bn1 | head -n 12)
+rows=""
+failed=0
+for body in $BODIES; do
+  url=$proxy_url$(path_of "$body")
+  raw=$WORK/load-$body.txt
+  log "measuring $body: wrk -t$THREADS -c$CONNS -d${DURATION}s"
+  c0=$(cpu_ticks "$proxy_pid")
+  echo "# wrk -t$THREADS -c$CONNS -d${DURATION}s --timeout $WRK_TIMEOUT --latency -H '$HOST_HEADER' $url" >"$raw"
+  wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout "$WRK_TIMEOUT" --latency -H "$HOST_HEADER" "$url" >>"$raw" 2>&1 &
+  wrk_pid=$!
+  peak_load_kib=0
+  # Sample RSS each second while wrk runs (bounded: the run's length plus a margin).
+  for _ in $(seq 1 $((DURATION + 30))); do
+    kill -0 "$wrk_pid" 2>/dev/null || break
+    r=$(rss_kib "$proxy_pid"); ((r > peak_load_kib)) && peak_load_kib=$r
+    sleep 1
+  done
+  wait "$wrk_pid" || true
+  wrk_pid=""
+  c1=$(cpu_ticks "$proxy_pid")
+  rps=$(awk '/^Requests\/sec:/{print $2}' "$raw")
+  reqs=$(awk '/requests in/{print $1}' "$raw")
+  p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$raw")")
+  p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$raw")")
+  max_ms=$(to_ms "$(awk '$1 == "Latency" {print $4}' "$raw")")
+  non2xx=$(awk '/Non-2xx/{print $NF}' "$raw"); non2xx=${non2xx:-0}
+  sock=$(awk '/Socket errors/{gsub(/,/, ""); print "connect " $4 ", read " $6 ", write " $8 ", timeout " $10}' "$raw")
+  sock_total=$(awk '/Socket errors/{gsub(/,/, ""); print $4 + $6 + $8 + $10}' "$raw"); sock_total=${sock_total:-0}
+  errors=$((non2xx + sock_total))
+  cpu_us=$(awk -v c=$((c1 - c0)) -v k="$CLK_TCK" -v n="${reqs:-0}" 'BEGIN { if (n > 0) printf "%.0f", c / k * 1e6 / n; else print "–" }')
+  ((errors == 0)) && [[ -n ${reqs:-} && $reqs -gt 0 ]] || failed=1
+  log "$body: ${rps:-?} req/s, p99 ${p99} ms, errors $errors, CPU ${cpu_us} µs/req, RSS peak under load $((peak_load_kib / 1024)) MiB"
+  rows+="| $( [[ $body == small ]] && echo '100 B' || echo '16 KiB') | $CONNS | ${reqs:-0} | ${rps:-0} | $p50 | $p99 | $max_ms | $non2xx | ${sock:-none} | $cpu_us | $((peak_load_kib / 1024)) |"$'\n'
+done
+
+peak_kib=$(awk '/VmHWM/{print $2}' "/proc/$proxy_pid/status")
+threads=$(ls "/proc/$proxy_pid/task" | wc -l)
+rss_ok=$((peak_kib / 1024 < RSS_GOAL_MIB))
+((rss_ok)) || failed=1
+command_line="CONNS=$CONNS THREADS=$THREADS DURATION=$DURATION WRK_TIMEOUT=$WRK_TIMEOUT WARMUP_PROXY=$WARMUP_PROXY BODIES=\"$BODIES\" scripts/load.sh"
+# Runtime settings only (the SDK's own DOTNET_CLI_*, DOTNET_NOLOGO, ... do not reach the running proxy's behaviour).
+runtime_env=$(env | grep -E '^(DOTNET|COMPlus)_' | grep -vE '^DOTNET_(CLI_|NOLOGO|GENERATE_ASPNET_CERTIFICATE|SKIP_FIRST_TIME|ROOT|INSTALL_DIR|ADD_GLOBAL_TOOLS|MULTILEVEL_LOOKUP)' | sort | tr '\n' ' ' | sed 's/ $//' || true)
+
+mkdir -p "$(dirname "$OUT_DOC")"
+{
+  echo "# Egress proxy under load, $(date -u +%Y-%m-%d)"
+  echo
+  echo "Command (from the repository root): \`$command_line\`${runtime_env:+ with \`$runtime_env\`}, run at $(date -u +%H:%M) UTC,"
+  echo "commit \`$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)\`$(git -C "$ROOT" diff --quiet HEAD -- proxy 2>/dev/null || echo ' plus uncommitted changes under proxy/')."
+  echo
+  echo "The proxy (Release build, settings as shipped, \`api.example.test\` pinned to the bench kit's nginx TLS origin on"
+  echo "127.0.0.1:443) is warmed up with ${WARMUP_PROXY} s of wrk at 32 connections, then each body is driven by"
+  echo "\`wrk -t$THREADS -c$CONNS -d${DURATION}s --timeout $WRK_TIMEOUT --latency -H '$HOST_HEADER' <proxy>/<path>\`. wrk, the proxy and the origin share"
+  echo "the same 2 cores. CPU µs/req is the proxy's utime+stime over the run divided by the requests; RSS is sampled each second."
+  echo
+  echo "| body | connections | requests | req/s | p50 ms | p99 ms | max ms | non-2xx | socket errors | proxy CPU µs/req | peak RSS under load MiB |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|"
+  printf '%s' "$rows"
+  echo
+  echo "Peak RSS of the proxy over the whole run (VmHWM, warm-up included): $((peak_kib / 1024)) MiB (goal: under $RSS_GOAL_MIB MiB); $threads threads at the end."
+  echo
+  echo "## Verdict"
+  echo
+  echo "- No errors (non-2xx, connect, read, write, timeout): $(awk -F'|' 'BEGIN{e=0} NF > 10 {gsub(/ /, "", $9); if ($9 + 0 > 0) e = 1; if ($10 !~ /none|connect 0, read 0, write 0, timeout 0/) e = 1} END{print e ? "**NO**" : "yes"}' <<<"$rows")"
+  echo "- Peak RSS under $RSS_GOAL_MIB MiB: $( ((rss_ok)) && echo yes || echo '**NO**')"
+  echo
+  echo "Raw wrk output: \`$WORK/load-<body>.txt\` (not kept in the repository)."
+  echo
+  echo "## Load on the box just before measuring (\`top -bn1\`)"
+  echo
+  echo '```'
+  printf '%s\n' "$load_before"
+  echo '```'
+} >"$OUT_DOC"
+log "wrote $OUT_DOC"
+exit "$failed"
