@@ -76,6 +76,24 @@ public sealed class EgressRouterPropertyTests
     }
 
     [Fact]
+    public void Route_PercentEncodedIpLiteralOrInternalName_IsNeverRouted()
+    {
+        // Given an IP literal or internal name with some characters percent-encoded (%2e for '.', %31 for '1', ...)
+        var names = Gen.OneOf(HostGen.IPv4Literal, HostGen.InternalName(Policy.InternalNames));
+        var encoded = names.SelectMany(name => Gen.Bool.Array[name.Length].Select(encode => string.Concat(
+            name.Select((c, i) => encode[i] ? $"%{(int)c:x2}" : c.ToString()))));
+
+        HostGen.HostFor(encoded).Sample(host =>
+        {
+            // When: the proxy does not decode, so an encoded name is no DNS name at all
+            var route = Invariants.Check(host);
+
+            // Then
+            Assert.Null(route.Target);
+        }, iter: Cases);
+    }
+
+    [Fact]
     public void Route_PublicName_IsRoutedToItselfUnderTheAnyEntryOrAMoreSpecificOne()
     {
         // Given ordinary public names
