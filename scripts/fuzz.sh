@@ -36,7 +36,7 @@ nice -n "$niceness" dotnet publish "$project/EgressSpecs.Proxy.Fuzz.csproj" -c R
 # dotnet is not an AFL-instrumented binary (SharpFuzz instruments the IL), so skip that check; the cores are
 # shared, so no CPU pinning; crashes are exceptions reported by the fork server, not core dumps.
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_AFFINITY=1 AFL_SKIP_CPUFREQ=1 AFL_NO_UI=1
-export AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_AUTORESUME=0
+export AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 echo "Fuzzing for ${seconds}s (nice $niceness); findings in $out/findings" >&2
 nice -n "$niceness" afl-fuzz -V "$seconds" -t 5000 -m none \
   -i "$project/corpus" -o "$out/findings" -x "$project/egress.dict" \
@@ -47,10 +47,10 @@ nice -n "$niceness" afl-fuzz -V "$seconds" -t 5000 -m none \
 }
 
 stats="$out/findings/default/fuzzer_stats"
-stat() { awk -F' *: *' -v key="$1" '$1 == key { print $2 }' "$stats"; }
-crashes="$(stat saved_crashes)"
-echo "run_time_s=$(stat run_time) execs=$(stat execs_done) execs_per_sec=$(stat execs_per_sec)" \
-  "paths=$(stat corpus_count) paths_found=$(stat corpus_found) crashes=$crashes hangs=$(stat saved_hangs)"
+stat_of() { awk -F' *: *' -v key="$1" '$1 == key { print $2 }' "$stats"; }
+crashes="$(stat_of saved_crashes)"
+echo "run_time_s=$(stat_of run_time) execs=$(stat_of execs_done) execs_per_sec=$(stat_of execs_per_sec)" \
+  "paths=$(stat_of corpus_count) paths_found=$(stat_of corpus_found) crashes=$crashes hangs=$(stat_of saved_hangs)"
 if [[ "${crashes:-0}" != "0" ]]; then
   echo "Crashing inputs (replay: dotnet $out/bin/EgressSpecs.Proxy.Fuzz.dll FILE):" >&2
   ls "$out/findings/default/crashes/" >&2
