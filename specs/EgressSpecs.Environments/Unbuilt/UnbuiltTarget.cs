@@ -28,6 +28,11 @@ internal sealed class UnbuiltTarget(string name) : IEgressTarget
 
     public Task<string> LinkerdMetricsTextAsync(CancellationToken cancellationToken) => throw Missing(Capability.LinkerdMetrics);
 
+    public Task<Stream> ConnectToProxyAsync(CancellationToken cancellationToken) => throw Missing(Capability.RawProxyConnection);
+
+    public Task<IOwnProxy> StartOwnProxyAsync(TimeSpan readinessDelay, TimeSpan drainTimeout, CancellationToken cancellationToken) =>
+        throw Missing(Capability.OwnProxy);
+
     public Task<string> DiagnosticsAsync(CancellationToken cancellationToken) => Task.FromResult($"{Name} target (not built yet)");
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
