@@ -42,8 +42,8 @@ public sealed class ProxyConfigurationTests
     public void For_Timeouts_ShortConnectAndActivityTimeoutsKeepFaultsFast()
     {
         // Then
-        Assert.Equal("00:00:05", Settings["Egress__ConnectTimeout"]);
-        Assert.Equal("00:00:05", Settings["Egress__ActivityTimeout"]);
+        Assert.Equal("00:00:10", Settings["Egress__ConnectTimeout"]);
+        Assert.Equal("00:00:10", Settings["Egress__ActivityTimeout"]);
     }
 
     [Fact]

@@ -24,9 +24,10 @@ internal static class ProxyConfiguration
             ["Egress__Shutdown__ReadinessDelay"] = "00:00:00",
             ["Egress__Shutdown__DrainTimeout"] = "00:00:05",
 
-            // Short upstream timeouts keep the fault scenarios fast; they are still far above any loopback exchange.
-            ["Egress__ConnectTimeout"] = "00:00:05",
-            ["Egress__ActivityTimeout"] = "00:00:05",
+            // Shorter than the defaults so the fault scenarios end sooner, yet long enough for a busy 2-core machine (at 5 s a
+            // loaded WireMock answer was seen timing out).
+            ["Egress__ConnectTimeout"] = "00:00:10",
+            ["Egress__ActivityTimeout"] = "00:00:10",
         };
 
         var index = 0;

@@ -4,7 +4,7 @@ Feature: Faults
   turns each fault into the documented status within its configured timeouts (docs/proxy.md,
   "Refusals and failures"), never hangs the app, and serves normally again once the fault is gone.
   TLS failures are in the TLS origination feature. The local target runs the proxy with a connect
-  timeout and an activity timeout of 5 s.
+  timeout and an activity timeout of 10 s.
 
   Rule: A third party that accepts no connection gives 502 connect_failure
     Scenario: A listed third party with nothing listening
