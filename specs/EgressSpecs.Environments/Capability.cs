@@ -32,4 +32,10 @@ public enum Capability
 
     /// <summary>Kubernetes NetworkPolicy enforcement (a cluster with a policy-capable CNI).</summary>
     NetworkPolicy,
+
+    /// <summary><see cref="IEgressTarget.ConnectToProxyAsync"/>: a raw TCP stream to the proxy Service, for bytes no HTTP client would send.</summary>
+    RawProxyConnection,
+
+    /// <summary><see cref="IEgressTarget.StartOwnProxyAsync"/>: a proxy instance of the scenario's own, which it may stop.</summary>
+    OwnProxy,
 }

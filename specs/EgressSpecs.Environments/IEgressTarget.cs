@@ -39,6 +39,18 @@ public interface IEgressTarget : IAsyncDisposable
     /// <summary>The Prometheus text of the meshed app's own Linkerd proxy (<see cref="Capability.LinkerdMetrics"/>).</summary>
     Task<string> LinkerdMetricsTextAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A raw TCP stream to the proxy Service as the meshed app reaches it (<see cref="Capability.RawProxyConnection"/>):
+    /// for requests no HTTP client would send. The caller disposes it.
+    /// </summary>
+    Task<Stream> ConnectToProxyAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts a proxy instance for one scenario (<see cref="Capability.OwnProxy"/>): the shared proxy's configuration
+    /// with its own endpoints and the given shutdown settings, so the scenario may stop it. The caller disposes it.
+    /// </summary>
+    Task<IOwnProxy> StartOwnProxyAsync(TimeSpan readinessDelay, TimeSpan drainTimeout, CancellationToken cancellationToken);
+
     /// <summary>What runs where and what it logged, for the report of a failing scenario.</summary>
     Task<string> DiagnosticsAsync(CancellationToken cancellationToken);
 }

@@ -23,4 +23,7 @@ public enum ThirdPartyRole
 
     /// <summary>Stands for the Kubernetes API and cloud metadata: an internal address that must never see a connection.</summary>
     InternalService,
+
+    /// <summary>Allowed, trusted certificate, with faults by path: <c>.../reset</c> aborts after the headers, <c>.../stall</c> never answers, <c>.../trickle</c> sends its body slowly.</summary>
+    Faulty,
 }

@@ -42,6 +42,14 @@ internal sealed class EgressRequestHandler
             return;
         }
 
+        if (MessageFraming.IsAmbiguous(request))
+        {
+            // The bytes after this request cannot be framed safely either: close the connection after the answer.
+            context.Response.Headers.Connection = "close";
+            await RefuseAsync(context, EgressReason.BadRequest, "Content-Length and Transfer-Encoding together make the body's length ambiguous.", started);
+            return;
+        }
+
         var route = _router.Route(request.Host.Value);
         if (route.Target is not { } target)
         {

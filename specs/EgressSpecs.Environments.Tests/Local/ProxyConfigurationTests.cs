@@ -31,9 +31,32 @@ public sealed class ProxyConfigurationTests
         Assert.Contains(("wrong.example.test", "8443", "127.0.0.4"), destinations);
         Assert.Contains(("selfsigned.example.test", "8443", "127.0.0.5"), destinations);
         Assert.Contains(("untrusted.example.test", "8443", "127.0.0.6"), destinations);
+        Assert.Contains(("faulty.example.test", "8443", "127.0.0.8"), destinations);
+        Assert.Contains(("down.example.test", "8443", "127.0.0.9"), destinations);
         Assert.Contains(("*.corp.test", "8443", null), destinations);
         Assert.DoesNotContain(destinations, destination => destination.Host == "unlisted.example.test");
-        Assert.Equal(6, destinations.Count);
+        Assert.Equal(8, destinations.Count);
+    }
+
+    [Fact]
+    public void For_Timeouts_ShortConnectAndActivityTimeoutsKeepFaultsFast()
+    {
+        // Then
+        Assert.Equal("00:00:10", Settings["Egress__ConnectTimeout"]);
+        Assert.Equal("00:00:10", Settings["Egress__ActivityTimeout"]);
+    }
+
+    [Fact]
+    public void WithShutdown_Timings_ReplaceOnlyTheShutdownSettings()
+    {
+        // When
+        var own = ProxyConfiguration.WithShutdown(Settings, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+
+        // Then
+        Assert.Equal("00:00:01", own["Egress__Shutdown__ReadinessDelay"]);
+        Assert.Equal("00:00:10", own["Egress__Shutdown__DrainTimeout"]);
+        Assert.Equal(Settings.Count, own.Count);
+        Assert.Equal(Settings["Egress__Destinations__0__Host"], own["Egress__Destinations__0__Host"]);
     }
 
     private static List<(string Host, string Port, string? Address)> Destinations()

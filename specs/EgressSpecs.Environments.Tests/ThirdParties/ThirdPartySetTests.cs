@@ -24,7 +24,7 @@ public sealed class ThirdPartySetTests(ThirdPartySetFixture fixture) : IClassFix
             Assert.Equal(place.Host, set.Parties[place.Role].Host);
         }
 
-        Assert.Equal(7, AddressPlan.ThirdParties.Select(place => place.Address).Distinct().Count());
+        Assert.Equal(8, AddressPlan.ThirdParties.Select(place => place.Address).Distinct().Count());
     }
 
     [Theory]
@@ -32,6 +32,7 @@ public sealed class ThirdPartySetTests(ThirdPartySetFixture fixture) : IClassFix
     [InlineData(ThirdPartyRole.TlsInspector, null)]
     [InlineData(ThirdPartyRole.Unlisted, null)]
     [InlineData(ThirdPartyRole.InternalService, null)]
+    [InlineData(ThirdPartyRole.Faulty, null)]
     [InlineData(ThirdPartyRole.WrongName, "name:")]
     [InlineData(ThirdPartyRole.SelfSigned, "chain:")]
     [InlineData(ThirdPartyRole.UntrustedIssuer, "chain:")]

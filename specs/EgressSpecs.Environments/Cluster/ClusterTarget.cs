@@ -48,8 +48,13 @@ internal sealed class ClusterTarget(Func<string, string?> variable) : IEgressTar
     {
         Capability.ThirdParties => ThirdPartiesReason,
         Capability.ProxyDown => ProxyDownReason,
-        _ => null,
+        _ => LocalOnlyCapabilities.Reason(capability),
     };
+
+    public Task<Stream> ConnectToProxyAsync(CancellationToken cancellationToken) => throw Missing(Capability.RawProxyConnection);
+
+    public Task<IOwnProxy> StartOwnProxyAsync(TimeSpan readinessDelay, TimeSpan drainTimeout, CancellationToken cancellationToken) =>
+        throw Missing(Capability.OwnProxy);
 
     public Task<string> LinkerdMetricsTextAsync(CancellationToken cancellationToken) =>
         Require(Capability.LinkerdMetrics).LinkerdMetricsAsync(cancellationToken);

@@ -57,8 +57,13 @@ internal sealed class K3sTarget : IEgressTarget
     public string? Lacks(Capability capability) => _dockerMissing ?? capability switch
     {
         Capability.ProxyDown => ProxyDownReason,
-        _ => null,
+        _ => LocalOnlyCapabilities.Reason(capability),
     };
+
+    public Task<Stream> ConnectToProxyAsync(CancellationToken cancellationToken) => throw Missing(Capability.RawProxyConnection);
+
+    public Task<IOwnProxy> StartOwnProxyAsync(TimeSpan readinessDelay, TimeSpan drainTimeout, CancellationToken cancellationToken) =>
+        throw Missing(Capability.OwnProxy);
 
     public Task<string> LinkerdMetricsTextAsync(CancellationToken cancellationToken) =>
         Require(Capability.LinkerdMetrics).LinkerdMetricsAsync(cancellationToken);

@@ -31,7 +31,14 @@ internal static class AddressPlan
         new(ThirdPartyRole.SelfSigned, "selfsigned.example.test", IPAddress.Parse("127.0.0.5")),
         new(ThirdPartyRole.UntrustedIssuer, "untrusted.example.test", IPAddress.Parse("127.0.0.6")),
         new(ThirdPartyRole.Unlisted, "unlisted.example.test", IPAddress.Parse("127.0.0.7")),
+        new(ThirdPartyRole.Faulty, "faulty.example.test", IPAddress.Parse("127.0.0.8")),
     ];
+
+    /// <summary>An allowed destination that is down: pinned to an address where nothing listens on the third parties' port.</summary>
+    public const string DownHost = "down.example.test";
+
+    /// <summary>Where <see cref="DownHost"/> is pinned: a loopback address nothing binds.</summary>
+    public static readonly IPAddress DownAddress = IPAddress.Parse("127.0.0.9");
 
     /// <summary>The name the <see cref="ThirdPartyRole.WrongName"/> certificate is for instead of its own.</summary>
     public const string WrongCertificateName = "other.example.test";
@@ -45,7 +52,7 @@ internal static class AddressPlan
 
     /// <summary>The roles the proxy is told about, pinned to their address (<see cref="ThirdPartyRole.Unlisted"/> deliberately missing).</summary>
     public static readonly IReadOnlyList<ThirdPartyRole> AllowedPinned =
-        [ThirdPartyRole.Api, ThirdPartyRole.TlsInspector, ThirdPartyRole.WrongName, ThirdPartyRole.SelfSigned, ThirdPartyRole.UntrustedIssuer];
+        [ThirdPartyRole.Api, ThirdPartyRole.TlsInspector, ThirdPartyRole.WrongName, ThirdPartyRole.SelfSigned, ThirdPartyRole.UntrustedIssuer, ThirdPartyRole.Faulty];
 
     public static ThirdPartyAddress For(ThirdPartyRole role) => ThirdParties.Single(party => party.Role == role);
 }

@@ -61,6 +61,10 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
         Capability.ProxyAdmin when Settings.ProxyUrl is not null && Settings.ProxyAdminUrl is null =>
             $"the external proxy at {Settings.ProxyUrl} has no admin URL: set {EgressEnvironmentVariables.ProxyAdminUrl} to read its metrics and readiness",
         Capability.ProxyAdmin => null,
+        Capability.RawProxyConnection => null,
+        Capability.OwnProxy when Settings.ProxyUrl is not null =>
+            $"the proxy under test runs at {Settings.ProxyUrl}, outside this target: only the target's own proxy can be started for a scenario",
+        Capability.OwnProxy => null,
         Capability.UnmeshedApp => $"an unmeshed pod needs a Kubernetes cluster with Linkerd: {NeedsCluster}",
         Capability.LinkerdMetrics => $"Linkerd's metrics need a meshed cluster: {NeedsCluster}",
         Capability.MeshMutualTls => $"Linkerd's mTLS between the app and the proxy needs a meshed cluster: {NeedsCluster}",
@@ -89,6 +93,50 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
     public Task<string> LinkerdMetricsTextAsync(CancellationToken cancellationToken) => throw Missing(Capability.LinkerdMetrics);
 
     public Task<string> DiagnosticsAsync(CancellationToken cancellationToken) => Task.FromResult(Describe());
+
+    public async Task<Stream> ConnectToProxyAsync(CancellationToken cancellationToken)
+    {
+        // Where kube-proxy would send the meshed app's connection to the proxy Service.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(Require().Proxy.Traffic, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    public async Task<IOwnProxy> StartOwnProxyAsync(TimeSpan readinessDelay, TimeSpan drainTimeout, CancellationToken cancellationToken)
+    {
+        if (Lacks(Capability.OwnProxy) is not null)
+        {
+            throw Missing(Capability.OwnProxy);
+        }
+
+        var started = Require();
+        var dll = ProxyLocator.Find(Settings.ProxyDll, out var missing)
+            ?? throw new InvalidOperationException($"The local target cannot start a proxy: {missing}.");
+        var settings = ProxyConfiguration.WithShutdown(
+            ProxyConfiguration.For(started.ThirdParties.Port, started.Dns.EndPoint, started.CaFile), readinessDelay, drainTimeout);
+        var process = await ProxyProcess.StartAsync(dll, settings, Settings.ProxyStartTimeout, cancellationToken);
+        var service = new IPEndPoint(AddressPlan.ProxyServiceAddress, AddressPlan.ProxyServicePort);
+        var network = new PodNetwork(started.Dns.ResolveAsync, new Dictionary<IPEndPoint, EndPoint> { [service] = process.Endpoints.Traffic });
+        var own = new LocalOwnProxy(process, new ProxyAdminClient(process.Endpoints.Admin!), new HttpApp("meshed app (own proxy)", network.ConnectAsync));
+        try
+        {
+            await WaitUntilReadyAsync(own.Admin, process, cancellationToken);
+            return own;
+        }
+        catch
+        {
+            await own.DisposeAsync();
+            throw;
+        }
+    }
 
     private string Describe()
     {

@@ -23,6 +23,11 @@ internal static class ProxyConfiguration
             // No load balancer has to notice the endpoint going away here: stop without the readiness delay.
             ["Egress__Shutdown__ReadinessDelay"] = "00:00:00",
             ["Egress__Shutdown__DrainTimeout"] = "00:00:05",
+
+            // Shorter than the defaults so the fault scenarios end sooner, yet long enough for a busy 2-core machine (at 5 s a
+            // loaded WireMock answer was seen timing out).
+            ["Egress__ConnectTimeout"] = "00:00:10",
+            ["Egress__ActivityTimeout"] = "00:00:10",
         };
 
         var index = 0;
@@ -35,10 +40,24 @@ internal static class ProxyConfiguration
             settings[prefix + "Address"] = place.Address.ToString();
         }
 
+        // Listed and pinned to an address where nothing listens: a third party that is down.
+        var downPrefix = $"Egress__Destinations__{index++}__";
+        settings[downPrefix + "Host"] = AddressPlan.DownHost;
+        settings[downPrefix + "Port"] = port;
+        settings[downPrefix + "Address"] = AddressPlan.DownAddress.ToString();
+
         // Listed but not pinned: the proxy resolves it through the cluster DNS, gets an internal address, and must refuse.
         var internalPrefix = $"Egress__Destinations__{index}__";
         settings[internalPrefix + "Host"] = AddressPlan.InternalWildcard;
         settings[internalPrefix + "Port"] = port;
         return settings;
     }
+
+    /// <summary>The same settings with the given shutdown timings, for a proxy a scenario stops itself.</summary>
+    public static IReadOnlyDictionary<string, string> WithShutdown(IReadOnlyDictionary<string, string> settings, TimeSpan readinessDelay, TimeSpan drainTimeout) =>
+        new Dictionary<string, string>(settings, StringComparer.Ordinal)
+        {
+            ["Egress__Shutdown__ReadinessDelay"] = readinessDelay.ToString("c", CultureInfo.InvariantCulture),
+            ["Egress__Shutdown__DrainTimeout"] = drainTimeout.ToString("c", CultureInfo.InvariantCulture),
+        };
 }

@@ -17,6 +17,7 @@ namespace EgressSpecs.Environments.ThirdParties;
 /// <summary>
 /// A small Kestrel HTTPS listener that answers every request with 200 and a short JSON body, and records every
 /// connection (accepted, ClientHello with its SNI, negotiated TLS protocol) and every request.
+/// An <c>answer</c> given at start replaces the 200 (the <see cref="ThirdPartyRole.Faulty"/> role's faults).
 /// </summary>
 internal sealed class ObservedHttpsListener : IThirdParty, IAsyncDisposable
 {
@@ -43,8 +44,14 @@ internal sealed class ObservedHttpsListener : IThirdParty, IAsyncDisposable
     public int Port => new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
 
     public static async Task<ObservedHttpsListener> StartAsync(
-        ThirdPartyRole role, string host, IPEndPoint endpoint, X509Certificate2 certificate, CancellationToken cancellationToken)
+        ThirdPartyRole role,
+        string host,
+        IPEndPoint endpoint,
+        X509Certificate2 certificate,
+        CancellationToken cancellationToken,
+        Func<HttpContext, string, Task>? answer = null)
     {
+        answer ??= AnswerAsync;
         var requests = new RequestLog();
         var connections = new ConnectionLog();
         var builder = WebApplication.CreateSlimBuilder();
@@ -96,7 +103,7 @@ internal sealed class ObservedHttpsListener : IThirdParty, IAsyncDisposable
         });
 
         var app = builder.Build();
-        app.Run(context => RequestObservation.ObserveAsync(context, requests, connections, () => AnswerAsync(context, host)));
+        app.Run(context => RequestObservation.ObserveAsync(context, requests, connections, () => answer(context, host)));
         await app.StartAsync(cancellationToken);
         return new ObservedHttpsListener(role, host, app, requests, connections);
     }

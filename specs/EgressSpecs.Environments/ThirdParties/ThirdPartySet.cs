@@ -68,6 +68,8 @@ internal sealed class ThirdPartySet : IAsyncDisposable
             ThirdPartyRole.WrongName => await ListenAsync(certificates.Issue(trusted, AddressPlan.WrongCertificateName)),
             ThirdPartyRole.SelfSigned => await ListenAsync(certificates.SelfSigned(place.Host)),
             ThirdPartyRole.UntrustedIssuer => await ListenAsync(certificates.Issue(certificates.UntrustedCa, place.Host)),
+            ThirdPartyRole.Faulty => await ObservedHttpsListener.StartAsync(
+                place.Role, place.Host, endpoint, certificates.Issue(trusted, place.Host), cancellationToken, FaultyAnswers.AnswerAsync),
             ThirdPartyRole.InternalService => await ListenAsync(certificates.Issue(
                 trusted, [place.Host, .. AddressPlan.InternalNames.Select(name => name.TrimEnd('.')), place.Address.ToString()])),
             _ => await ListenAsync(certificates.Issue(trusted, place.Host)),

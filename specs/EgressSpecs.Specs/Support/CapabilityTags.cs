@@ -15,6 +15,8 @@ internal sealed class CapabilityTags(ScenarioContext scenario, IEgressTarget tar
         ["needs-cluster"] = Capability.UnmeshedApp,
         ["needs-mesh"] = Capability.MeshMutualTls,
         ["needs-proxy-admin"] = Capability.ProxyAdmin,
+        ["needs-raw-connection"] = Capability.RawProxyConnection,
+        ["needs-own-proxy"] = Capability.OwnProxy,
     };
 
     [BeforeScenario(Order = 10)]
