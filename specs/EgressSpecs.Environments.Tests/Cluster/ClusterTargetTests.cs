@@ -56,7 +56,7 @@ public sealed class ClusterTargetTests : IDisposable
     }
 
     [Fact]
-    public void Lacks_ReadyCluster_OnlyThirdPartiesAndProxyDown()
+    public void Lacks_ReadyCluster_OnlyThirdPartiesProxyDownAndLocalOnlyCapabilities()
     {
         // Given
         var target = new ClusterTarget(_ => null);
@@ -65,8 +65,9 @@ public sealed class ClusterTargetTests : IDisposable
         var lacking = Enum.GetValues<Capability>().Where(capability => target.Lacks(capability) is not null).ToList();
 
         // Then
-        Assert.Equal([Capability.ProxyDown, Capability.ThirdParties], lacking.Order());
+        Assert.Equal([Capability.ProxyDown, Capability.ThirdParties, Capability.RawProxyConnection, Capability.OwnProxy], lacking.Order());
         Assert.Contains("allowlist", target.Lacks(Capability.ThirdParties));
+        Assert.Contains("sidecar", target.Lacks(Capability.RawProxyConnection));
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -24,7 +24,7 @@ public sealed class K3sTargetWithoutDockerTests
     }
 
     [Fact]
-    public void Lacks_WithDocker_OnlyTheProxyDownRuleWhichAMeshedPodCannotObserve()
+    public void Lacks_WithDocker_OnlyWhatAMeshedPodCannotObserveOrTheLocalTargetOwns()
     {
         // Given
         var target = new K3sTarget(new K3sSettings(), () => null);
@@ -33,7 +33,8 @@ public sealed class K3sTargetWithoutDockerTests
         var lacking = Enum.GetValues<Capability>().Where(capability => target.Lacks(capability) is not null).ToList();
 
         // Then
-        Assert.Equal([Capability.ProxyDown], lacking);
+        Assert.Equal([Capability.ProxyDown, Capability.RawProxyConnection, Capability.OwnProxy], lacking);
         Assert.Contains("Linkerd", target.Lacks(Capability.ProxyDown));
+        Assert.Contains("shutdown", target.Lacks(Capability.OwnProxy));
     }
 }

@@ -10,22 +10,23 @@ namespace EgressSpecs.Specs.Support;
 [Binding]
 internal sealed class CapabilityTags(ScenarioContext scenario, IEgressTarget target)
 {
-    private static readonly Dictionary<string, Capability> Needs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["needs-cluster"] = Capability.UnmeshedApp,
-        ["needs-mesh"] = Capability.MeshMutualTls,
-        ["needs-proxy-admin"] = Capability.ProxyAdmin,
-        ["needs-raw-connection"] = Capability.RawProxyConnection,
-        ["needs-own-proxy"] = Capability.OwnProxy,
-    };
+    // Most specific first: a scenario that needs the mesh is skipped for lack of the mesh, not of "a cluster".
+    private static readonly (string Tag, Capability Capability)[] Needs =
+    [
+        ("needs-mesh", Capability.MeshMutualTls),
+        ("needs-proxy-admin", Capability.ProxyAdmin),
+        ("needs-raw-connection", Capability.RawProxyConnection),
+        ("needs-own-proxy", Capability.OwnProxy),
+        ("needs-cluster", Capability.UnmeshedApp),
+    ];
 
     [BeforeScenario(Order = 10)]
     public void SkipWhenTheTargetLacksATaggedNeed()
     {
         var tags = scenario.ScenarioInfo.CombinedTags;
-        foreach (var tag in tags)
+        foreach (var (tag, capability) in Needs)
         {
-            if (Needs.TryGetValue(tag, out var capability))
+            if (tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
             {
                 target.Require(capability);
             }
