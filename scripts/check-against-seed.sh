@@ -224,7 +224,7 @@ run_suite 3-seed "${FIXED_PORTS[@]}" EGRESS_SPECS_PROXY_URL="http://127.0.0.1:$N
 # carries no traits. So ask the suite itself which tests carry each tag (--list-tests with a trait
 # filter, no test runs) and match those display names with the JUnit test case names.
 for n in 1 2 3 4 5 6 7; do
-  (cd "$SPECS_OUT" && timeout 120 "$SPECS_EXE" --list-tests --filter-trait "Category=poc-defect-$n") \
+  (cd "$SPECS_OUT" && timeout 120 "$SPECS_EXE" --list-tests --no-ansi --filter-trait "Category=poc-defect-$n") \
     >"$WORK/list-$n.txt" 2>&1 || true
 done
 

@@ -68,10 +68,11 @@ public sealed class FilterTests
     {
         var (exitCode, output) = await TestExecutable.RunAsync(NoEnvironment, ["--list-tests", .. filter]);
         Assert.True(exitCode == 0, output);
-        // MTP prints each display name indented on its own line, before the discovery summary.
+        // MTP prints each display name indented on its own line, before the discovery summary; in CI (CI=true) it
+        // colours that summary with ANSI escapes, so the summary is found by its words, not its first characters.
         return [.. output.Split('\n')
             .Select(line => line.TrimEnd('\r'))
-            .TakeWhile(line => !line.StartsWith("Test discovery summary", StringComparison.Ordinal))
+            .TakeWhile(line => !line.Contains("Test discovery summary", StringComparison.Ordinal))
             .Where(line => line.StartsWith("  ", StringComparison.Ordinal) && !line.StartsWith("   ", StringComparison.Ordinal))
             .Select(line => line.Trim())];
     }
