@@ -25,64 +25,12 @@ WORK=${WORK:-$ROOT/artifacts/bench}
 SKIP_PUBLISH=${SKIP_PUBLISH:-0}
 log() { printf '[bench.sh] %s\n' "$*" >&2; }
 
-[[ -f $BENCH_KIT/run-peers.sh ]] || { log "bench kit not found at $BENCH_KIT (set BENCH_KIT)"; exit 1; }
-command -v dotnet >/dev/null || { log "dotnet not found"; exit 1; }
-
-proxy_pid=""
-kit_started=0
-cleanup() {
-  local rc=$?
-  trap - EXIT
-  if [[ -n $proxy_pid ]] && kill -0 "$proxy_pid" 2>/dev/null; then
-    log "stopping the proxy (pid $proxy_pid)"
-    kill -TERM "$proxy_pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$proxy_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$proxy_pid" 2>/dev/null || true
-    wait "$proxy_pid" 2>/dev/null || true
-  fi
-  if ((kit_started)); then bash "$BENCH_KIT/run-peers.sh" stop >&2 || true; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'log "failed at line $LINENO: $BASH_COMMAND"' ERR
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-log "installing the kit's tools and configs"
-bash "$BENCH_KIT/setup.sh" >&2
-CA_CERT=$BENCH_DIR/ca/ca.crt
-
-mkdir -p "$WORK"
-if [[ $SKIP_PUBLISH != 1 || ! -f $WORK/proxy/EgressSpecs.Proxy.dll ]]; then
-  log "publishing the proxy (Release) to $WORK/proxy"
-  rm -rf "$WORK/proxy"
-  dotnet publish "$ROOT/proxy/EgressSpecs.Proxy/EgressSpecs.Proxy.csproj" -c Release -o "$WORK/proxy" -v quiet -nologo >&2
-fi
-
-kit_started=1
-bash "$BENCH_KIT/run-peers.sh" start >&2
-
-# The origin answers on 127.0.0.1:443 with a certificate for api.example.test from the kit's CA: pin the name
-# there (an operator-chosen address is allowed even though it is loopback). Port 0: a free port, announced in
-# the log. Logging stays as shipped (per-request events are Debug, so off).
-log "starting the proxy"
-: >"$WORK/proxy.log"
-env Kestrel__Endpoints__Proxy__Url=http://127.0.0.1:0 \
-  Kestrel__Endpoints__Admin__Url=http://127.0.0.1:0 \
-  Egress__Destinations__0__Host=api.example.test \
-  Egress__Destinations__0__Address=127.0.0.1 \
-  Egress__TrustedCaFile="$CA_CERT" \
-  Egress__Shutdown__ReadinessDelay=00:00:00 \
-  dotnet "$WORK/proxy/EgressSpecs.Proxy.dll" >"$WORK/proxy.log" 2>&1 &
-proxy_pid=$!
-proxy_url=""
-for _ in $(seq 1 300); do
-  proxy_url=$(grep -oE 'Endpoint Proxy listening on http://[0-9.:]+' "$WORK/proxy.log" | awk '{print $NF}' | head -n 1 || true)
-  [[ -n $proxy_url ]] && break
-  kill -0 "$proxy_pid" 2>/dev/null || { cat "$WORK/proxy.log" >&2; log "proxy exited"; exit 1; }
-  sleep 0.1
-done
-[[ -n $proxy_url ]] || { cat "$WORK/proxy.log" >&2; log "proxy did not report its endpoint within 30 s"; exit 1; }
+# shellcheck source=lib/kit-proxy.sh
+source "$ROOT/scripts/lib/kit-proxy.sh"
+kit_proxy_traps
+kit_proxy_prepare
+start_kit
+start_proxy "$WORK/proxy.log"
 
 log "proxy $proxy_url (pid $proxy_pid); warming up for ${WARMUP_PROXY}s"
 half=$(((WARMUP_PROXY + 1) / 2))

@@ -37,70 +37,14 @@ HOST_HEADER='Host: api.example.test.egress.local'
 CLK_TCK=$(getconf CLK_TCK)
 log() { printf '[soak.sh] %s\n' "$*" >&2; }
 
-[[ -f $BENCH_KIT/run-peers.sh ]] || { log "bench kit not found at $BENCH_KIT (set BENCH_KIT)"; exit 1; }
-command -v dotnet >/dev/null || { log "dotnet not found"; exit 1; }
 ((SOAK_SECONDS >= 2 * SAMPLE_SECONDS && SAMPLE_SECONDS >= 1)) || { log "SOAK_SECONDS must be at least 2 x SAMPLE_SECONDS"; exit 1; }
 
-proxy_pid=""
-wrk_pid=""
-kit_started=0
-stop_pid() { # pid: TERM, wait up to 10 s, then KILL
-  local pid=$1
-  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
-cleanup() {
-  local rc=$?
-  trap - EXIT
-  stop_pid "$wrk_pid"
-  stop_pid "$proxy_pid"
-  if ((kit_started)); then bash "$BENCH_KIT/run-peers.sh" stop >&2 || true; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'log "failed at line $LINENO: $BASH_COMMAND"' ERR
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-log "installing the kit's tools and configs"
-bash "$BENCH_KIT/setup.sh" >&2
-CA_CERT=$BENCH_DIR/ca/ca.crt
-
-mkdir -p "$WORK"
-if [[ $SKIP_PUBLISH != 1 || ! -f $WORK/proxy/EgressSpecs.Proxy.dll ]]; then
-  log "publishing the proxy (Release) to $WORK/proxy"
-  rm -rf "$WORK/proxy"
-  dotnet publish "$ROOT/proxy/EgressSpecs.Proxy/EgressSpecs.Proxy.csproj" -c Release -o "$WORK/proxy" -v quiet -nologo >&2
-fi
-
-kit_started=1
-bash "$BENCH_KIT/run-peers.sh" start >&2
-
-# Same settings as scripts/bench.sh: api.example.test pinned to the kit's origin on 127.0.0.1:443.
-log "starting the proxy"
-proxy_log=$WORK/soak-proxy.log
-: >"$proxy_log"
-env Kestrel__Endpoints__Proxy__Url=http://127.0.0.1:0 \
-  Kestrel__Endpoints__Admin__Url=http://127.0.0.1:0 \
-  Egress__Destinations__0__Host=api.example.test \
-  Egress__Destinations__0__Address=127.0.0.1 \
-  Egress__TrustedCaFile="$CA_CERT" \
-  Egress__Shutdown__ReadinessDelay=00:00:00 \
-  dotnet "$WORK/proxy/EgressSpecs.Proxy.dll" >"$proxy_log" 2>&1 &
-proxy_pid=$!
-proxy_url=""
-admin_url=""
-for _ in $(seq 1 300); do
-  proxy_url=$(grep -oE 'Endpoint Proxy listening on http://[0-9.:]+' "$proxy_log" | awk '{print $NF}' | head -n 1 || true)
-  admin_url=$(grep -oE 'Endpoint Admin listening on http://[0-9.:]+' "$proxy_log" | awk '{print $NF}' | head -n 1 || true)
-  [[ -n $proxy_url && -n $admin_url ]] && break
-  kill -0 "$proxy_pid" 2>/dev/null || { cat "$proxy_log" >&2; log "proxy exited"; exit 1; }
-  sleep 0.1
-done
-[[ -n $proxy_url && -n $admin_url ]] || { cat "$proxy_log" >&2; log "proxy did not report its endpoints within 30 s"; exit 1; }
+# shellcheck source=lib/kit-proxy.sh
+source "$ROOT/scripts/lib/kit-proxy.sh"
+kit_proxy_traps
+kit_proxy_prepare
+start_kit
+start_proxy "$WORK/soak-proxy.log"
 got=$(curl -s --max-time 5 -o /dev/null -w '%{http_code} %{size_download}' -H "$HOST_HEADER" "$proxy_url/" || true)
 [[ $got == "200 100" ]] || { log "preflight: got '$got', want '200 100'"; exit 1; }
 
