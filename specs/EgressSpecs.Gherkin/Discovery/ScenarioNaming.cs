@@ -10,11 +10,13 @@ internal static class ScenarioNaming
     public const string FeatureTrait = "Feature";
     public const string RuleTrait = "Rule";
 
-    /// <summary>"Feature title: Scenario name [example values]".</summary>
+    /// <summary>"Feature title: Scenario name [example values]", on one line.</summary>
     public static string DisplayName(GherkinFeature feature, Pickle pickle)
     {
         var name = $"{feature.Title}: {pickle.Name}";
-        return feature.ExampleRowOf(pickle) is { } row ? $"{name} [{string.Join(", ", row.Values)}]" : name;
+        var display = feature.ExampleRowOf(pickle) is { } row ? $"{name} [{string.Join(", ", row.Values)}]" : name;
+        // Example cells may hold line breaks (Gherkin's \n escape); test lists, consoles and JUnit readers expect one line.
+        return display.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
     }
 
     public static Dictionary<string, HashSet<string>> Traits(GherkinFeature feature, Pickle pickle)
