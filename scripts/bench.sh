@@ -78,14 +78,11 @@ printf '%s\n' "$verdict"
 log "proxy peak RSS: $((peak_rss_kib / 1024)) MiB"
 
 command_line="RUNS=$RUNS DURATION=$DURATION WARMUP=$WARMUP WARMUP_PROXY=$WARMUP_PROXY TARGETS=\"$TARGETS\" scripts/bench.sh"
-# Runtime settings only (the SDK's own DOTNET_CLI_*, DOTNET_NOLOGO, ... do not reach the running proxy's behaviour).
-runtime_env=$(env | grep -E '^(DOTNET|COMPlus)_' | grep -vE '^DOTNET_(CLI_|NOLOGO|GENERATE_ASPNET_CERTIFICATE|SKIP_FIRST_TIME|ROOT|INSTALL_DIR|ADD_GLOBAL_TOOLS|MULTILEVEL_LOOKUP)' | sort | tr '\n' ' ' | sed 's/ $//' || true)
 mkdir -p "$(dirname "$OUT_DOC")"
 {
   echo "# Egress proxy benchmark, $(date -u +%Y-%m-%d)"
   echo
-  echo "Command (from the repository root): \`$command_line\`${runtime_env:+ with \`$runtime_env\`}, run at $(date -u +%H:%M) UTC,"
-  echo "commit \`$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)\`$(git -C "$ROOT" diff --quiet HEAD -- proxy 2>/dev/null || echo ' plus uncommitted changes under proxy/')."
+  provenance "$command_line"
   echo
   echo "The kit is \`../shared/bench/\`: an nginx TLS origin on 127.0.0.1:443 with the kit's test CA, the proof of"
   echo "concept's nginx (A), hardened nginx (B) and the best static-keepalive nginx (Bs), all measured with wrk in the"

@@ -99,15 +99,12 @@ threads=$(ls "/proc/$proxy_pid/task" | wc -l)
 rss_ok=$((peak_kib / 1024 < RSS_GOAL_MIB))
 ((rss_ok)) || failed=1
 command_line="CONNS=$CONNS THREADS=$THREADS DURATION=$DURATION WRK_TIMEOUT=$WRK_TIMEOUT WARMUP_PROXY=$WARMUP_PROXY BODIES=\"$BODIES\" scripts/load.sh"
-# Runtime settings only (the SDK's own DOTNET_CLI_*, DOTNET_NOLOGO, ... do not reach the running proxy's behaviour).
-runtime_env=$(env | grep -E '^(DOTNET|COMPlus)_' | grep -vE '^DOTNET_(CLI_|NOLOGO|GENERATE_ASPNET_CERTIFICATE|SKIP_FIRST_TIME|ROOT|INSTALL_DIR|ADD_GLOBAL_TOOLS|MULTILEVEL_LOOKUP)' | sort | tr '\n' ' ' | sed 's/ $//' || true)
 
 mkdir -p "$(dirname "$OUT_DOC")"
 {
   echo "# Egress proxy under load, $(date -u +%Y-%m-%d)"
   echo
-  echo "Command (from the repository root): \`$command_line\`${runtime_env:+ with \`$runtime_env\`}, run at $(date -u +%H:%M) UTC,"
-  echo "commit \`$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)\`$(git -C "$ROOT" diff --quiet HEAD -- proxy 2>/dev/null || echo ' plus uncommitted changes under proxy/')."
+  provenance "$command_line"
   echo
   echo "The proxy (Release build, settings as shipped, \`api.example.test\` pinned to the bench kit's nginx TLS origin on"
   echo "127.0.0.1:443) is warmed up with ${WARMUP_PROXY} s of wrk at 32 connections, then each body is driven by"

@@ -140,14 +140,11 @@ verdict=$( ((errors_ok && flat_ok && fds_ok)) && echo PASS || echo FAIL )
 log "verdict $verdict: errors $((non2xx + sock_errors)), RSS slope $rss_slope MiB/min, fds settled: ${settled_after:-no}"
 
 command_line="SOAK_SECONDS=$SOAK_SECONDS SAMPLE_SECONDS=$SAMPLE_SECONDS CONNS=$CONNS THREADS=$THREADS scripts/soak.sh"
-# Runtime settings only (the SDK's own DOTNET_CLI_*, DOTNET_NOLOGO, ... do not reach the running proxy's behaviour).
-runtime_env=$(env | grep -E '^(DOTNET|COMPlus)_' | grep -vE '^DOTNET_(CLI_|NOLOGO|GENERATE_ASPNET_CERTIFICATE|SKIP_FIRST_TIME|ROOT|INSTALL_DIR|ADD_GLOBAL_TOOLS|MULTILEVEL_LOOKUP)' | sort | tr '\n' ' ' | sed 's/ $//' || true)
 mkdir -p "$(dirname "$OUT_DOC")"
 {
   echo "# Egress proxy soak, $(date -u +%Y-%m-%d)"
   echo
-  echo "Command (from the repository root): \`$command_line\`${runtime_env:+ with \`$runtime_env\`}, run at $(date -u +%H:%M) UTC,"
-  echo "commit \`$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)\`$(git -C "$ROOT" diff --quiet HEAD -- proxy 2>/dev/null || echo ' plus uncommitted changes under proxy/')."
+  provenance "$command_line"
   echo
   echo "The proxy (Release build, settings as shipped, \`api.example.test\` pinned to the bench kit's nginx TLS origin on"
   echo "127.0.0.1:443) is warmed up for ${WARMUP_PROXY} s, sampled once idle (baseline), then driven for ${SOAK_SECONDS} s by"

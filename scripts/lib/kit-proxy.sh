@@ -80,3 +80,13 @@ start_proxy() { # log file -> proxy_pid, proxy_url, admin_url
   log "proxy did not report its endpoints within 30 s"
   exit 1
 }
+
+# The two lines every results document starts with: the command that made it (with any runtime settings in the
+# environment) and the commit it measured.
+provenance() { # command line
+  local runtime_env
+  # Runtime settings only (the SDK's own DOTNET_CLI_*, DOTNET_NOLOGO, ... do not reach the running proxy's behaviour).
+  runtime_env=$(env | grep -E '^(DOTNET|COMPlus)_' | grep -vE '^DOTNET_(CLI_|NOLOGO|GENERATE_ASPNET_CERTIFICATE|SKIP_FIRST_TIME|ROOT|INSTALL_DIR|ADD_GLOBAL_TOOLS|MULTILEVEL_LOOKUP)' | sort | tr '\n' ' ' | sed 's/ $//' || true)
+  echo "Command (from the repository root): \`$1\`${runtime_env:+ with \`$runtime_env\`}, run at $(date -u +%H:%M) UTC,"
+  echo "commit \`$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)\`$(git -C "$ROOT" diff --quiet HEAD -- proxy 2>/dev/null || echo ' plus uncommitted changes under proxy/')."
+}
