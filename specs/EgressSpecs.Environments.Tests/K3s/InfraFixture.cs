@@ -1,4 +1,4 @@
-using EgressSpecs.Environments.Kubernetes;
+using EgressSpecs.Environments.Support;
 
 namespace EgressSpecs.Environments.Tests.K3s;
 

@@ -1,13 +1,14 @@
+using EgressSpecs.Environments.Support;
 using EgressSpecs.Environments.Kubernetes;
 
 namespace EgressSpecs.Environments.Tests.Kubernetes;
 
 /// <summary>An <see cref="IPodExec"/> that records each command and its stdin, and answers with a canned result.</summary>
-internal sealed class FakePodExec(Func<IReadOnlyList<string>, PodExecResult> answer) : IPodExec
+internal sealed class FakePodExec(Func<IReadOnlyList<string>, CommandResult> answer) : IPodExec
 {
     public List<(PodContainer Container, IReadOnlyList<string> Command, byte[]? Stdin)> Calls { get; } = [];
 
-    public async Task<PodExecResult> ExecAsync(PodContainer container, IReadOnlyList<string> command, Stream? stdin, CancellationToken cancellationToken)
+    public async Task<CommandResult> ExecAsync(PodContainer container, IReadOnlyList<string> command, Stream? stdin, CancellationToken cancellationToken)
     {
         byte[]? input = null;
         if (stdin is not null)
@@ -21,6 +22,6 @@ internal sealed class FakePodExec(Func<IReadOnlyList<string>, PodExecResult> ans
         return answer(command);
     }
 
-    public static PodExecResult Text(int exitCode, string stdout, string stderr = "") =>
+    public static CommandResult Text(int exitCode, string stdout, string stderr = "") =>
         new(exitCode, System.Text.Encoding.UTF8.GetBytes(stdout), stderr);
 }

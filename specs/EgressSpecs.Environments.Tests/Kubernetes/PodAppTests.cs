@@ -1,3 +1,4 @@
+using EgressSpecs.Environments.Support;
 using System.Text;
 using EgressSpecs.Environments.Kubernetes;
 
@@ -11,7 +12,7 @@ public sealed class PodAppTests
     public async Task SendAsync_Body_IsWrittenToCurlsStdinAndTheResponseParsed()
     {
         // Given
-        var exec = new FakePodExec(_ => new PodExecResult(0, Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{}"), ""));
+        var exec = new FakePodExec(_ => new CommandResult(0, Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{}"), ""));
         var app = new PodApp("meshed app", Container, exec);
         var request = new AppRequest("POST", new Uri("http://api.example.test.egress.local/post")) { Body = RequestBody.Generated(100) };
 

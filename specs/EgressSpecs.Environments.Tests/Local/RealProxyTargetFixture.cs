@@ -1,5 +1,4 @@
 using EgressSpecs.Environments.Local;
-using EgressSpecs.Environments.Proxy;
 
 namespace EgressSpecs.Environments.Tests.Local;
 

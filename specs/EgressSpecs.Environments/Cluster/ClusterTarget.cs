@@ -1,3 +1,4 @@
+using EgressSpecs.Environments.Support;
 using System.Text;
 using EgressSpecs.Environments.Apps;
 using EgressSpecs.Environments.Kubernetes;

@@ -1,3 +1,4 @@
+using EgressSpecs.Environments.Support;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using EgressSpecs.Environments.Kubernetes;

@@ -1,3 +1,4 @@
+using EgressSpecs.Environments.Support;
 using System.Text;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Networks;

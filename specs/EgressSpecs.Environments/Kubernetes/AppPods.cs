@@ -1,3 +1,4 @@
+using EgressSpecs.Environments.Support;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;

@@ -1,3 +1,4 @@
+using EgressSpecs.Environments.Support;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -11,7 +12,7 @@ internal static partial class DigOutput
 {
     private static readonly char[] Whitespace = [' ', '\t'];
 
-    public static DnsAnswer Parse(PodExecResult result, string question)
+    public static DnsAnswer Parse(CommandResult result, string question)
     {
         var text = result.StdoutText;
         if (result.ExitCode != 0)

@@ -1,3 +1,4 @@
+using EgressSpecs.Environments.Support;
 using System.Net;
 using System.Net.Sockets;
 
@@ -11,7 +12,7 @@ internal static class GetentOutput
 {
     private static readonly char[] Whitespace = [' ', '\t'];
 
-    public static HostLookup Parse(PodExecResult result, string host)
+    public static HostLookup Parse(CommandResult result, string host)
     {
         switch (result.ExitCode)
         {

@@ -1,9 +1,10 @@
+using EgressSpecs.Environments.Support;
 namespace EgressSpecs.Environments.Kubernetes;
 
 /// <summary><see cref="IPodExec"/> over the API server's exec endpoint (KubernetesClient's <c>NamespacedPodExecAsync</c>).</summary>
 internal sealed class KubernetesPodExec(k8s.Kubernetes client) : IPodExec
 {
-    public async Task<PodExecResult> ExecAsync(
+    public async Task<CommandResult> ExecAsync(
         PodContainer container, IReadOnlyList<string> command, Stream? stdin, CancellationToken cancellationToken)
     {
         byte[] stdout = [];
@@ -29,7 +30,7 @@ internal sealed class KubernetesPodExec(k8s.Kubernetes client) : IPodExec
                 stderr = await readError;
             },
             cancellationToken);
-        return new PodExecResult(exitCode, stdout, stderr);
+        return new CommandResult(exitCode, stdout, stderr);
     }
 
     private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)

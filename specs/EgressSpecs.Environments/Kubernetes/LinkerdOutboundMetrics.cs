@@ -1,3 +1,4 @@
+using EgressSpecs.Environments.Support;
 namespace EgressSpecs.Environments.Kubernetes;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using EgressSpecs.Environments.Apps;
 using k8s;
 
 namespace EgressSpecs.Environments.Kubernetes;

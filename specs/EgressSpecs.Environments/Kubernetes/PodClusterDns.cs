@@ -1,3 +1,4 @@
+using EgressSpecs.Environments.Support;
 namespace EgressSpecs.Environments.Kubernetes;
 
 /// <summary>
@@ -29,7 +30,7 @@ internal sealed class PodClusterDns(PodContainer glibcContainer, PodContainer di
         return GetentOutput.Parse(result, host);
     }
 
-    private async Task<PodExecResult> RunAsync(PodContainer container, string[] command, CancellationToken cancellationToken)
+    private async Task<CommandResult> RunAsync(PodContainer container, string[] command, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ExecTimeout);

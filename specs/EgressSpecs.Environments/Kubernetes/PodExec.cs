@@ -1,3 +1,4 @@
+using EgressSpecs.Environments.Support;
 namespace EgressSpecs.Environments.Kubernetes;
 
 /// <summary>A container to run commands in.</summary>
@@ -9,12 +10,6 @@ internal sealed record PodContainer(string Namespace, string Pod, string Contain
     public override string ToString() => $"{Namespace}/{Pod} ({Container})";
 }
 
-/// <summary>What a command run in a container printed, and how it exited.</summary>
-internal sealed record PodExecResult(int ExitCode, byte[] Stdout, string Stderr)
-{
-    public string StdoutText => System.Text.Encoding.UTF8.GetString(Stdout);
-}
-
 /// <summary>Runs a command in a container, as <c>kubectl exec</c> does; a seam so the apps built on it test offline.</summary>
 internal interface IPodExec
 {
@@ -23,5 +18,5 @@ internal interface IPodExec
     /// not an exception. <paramref name="stdin"/>, when given, is written to the command's standard input; the
     /// websocket exec protocol cannot signal its end, so a command that reads it must know its length.
     /// </summary>
-    Task<PodExecResult> ExecAsync(PodContainer container, IReadOnlyList<string> command, Stream? stdin, CancellationToken cancellationToken);
+    Task<CommandResult> ExecAsync(PodContainer container, IReadOnlyList<string> command, Stream? stdin, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using EgressSpecs.Environments.Support;
 using System.Globalization;
 using k8s;
 
@@ -56,6 +57,6 @@ internal sealed class PodProxyAdmin(IKubernetes client, PodContainer meshedApp, 
             : throw new InvalidOperationException($"No running egress proxy pod in namespace {EgressInstallNames.Namespace} ({EgressInstallNames.PodSelector}).");
     }
 
-    private Task<PodExecResult> CurlAsync(IReadOnlyList<string> command, CancellationToken cancellationToken) =>
+    private Task<CommandResult> CurlAsync(IReadOnlyList<string> command, CancellationToken cancellationToken) =>
         exec.ExecAsync(meshedApp, command, null, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using EgressSpecs.Environments.Apps;
-using EgressSpecs.Environments.Proxy;
 
 namespace EgressSpecs.Environments.Local;
 

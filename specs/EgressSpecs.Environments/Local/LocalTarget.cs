@@ -3,8 +3,6 @@ using System.Net.Sockets;
 using System.Text;
 using EgressSpecs.Dns.Rewrite;
 using EgressSpecs.Environments.Apps;
-using EgressSpecs.Environments.ClusterDns;
-using EgressSpecs.Environments.Proxy;
 using EgressSpecs.Environments.ThirdParties;
 
 namespace EgressSpecs.Environments.Local;

@@ -3,9 +3,8 @@ using EgressSpecs.Dns;
 using EgressSpecs.Dns.Resolver;
 using EgressSpecs.Dns.Rewrite;
 using EgressSpecs.Dns.Server;
-using EgressSpecs.Environments.Local;
 
-namespace EgressSpecs.Environments.ClusterDns;
+namespace EgressSpecs.Environments.Local;
 
 /// <summary>
 /// The local target's cluster DNS: EgressSpecs.Dns's loopback server applying the rule file with CoreDNS semantics

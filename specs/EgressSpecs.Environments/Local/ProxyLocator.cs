@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace EgressSpecs.Environments.Proxy;
+namespace EgressSpecs.Environments.Local;
 
 /// <summary>
 /// Finds the proxy to start: <c>EGRESS_SPECS_PROXY_DLL</c>, else the path the test project's build recorded as

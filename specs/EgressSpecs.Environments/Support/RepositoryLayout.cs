@@ -1,4 +1,4 @@
-namespace EgressSpecs.Environments.Kubernetes;
+namespace EgressSpecs.Environments.Support;
 
 /// <summary>
 /// Finds the repository the tests run from (the first parent of the test assembly's folder with

@@ -1,4 +1,4 @@
-namespace EgressSpecs.Environments.Proxy;
+namespace EgressSpecs.Environments.Local;
 
 /// <summary>Reads a proxy's admin endpoint over plain HTTP.</summary>
 internal sealed class ProxyAdminClient : IProxyAdmin, IDisposable

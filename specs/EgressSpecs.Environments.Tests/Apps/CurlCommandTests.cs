@@ -1,6 +1,5 @@
-using EgressSpecs.Environments.Kubernetes;
-
-namespace EgressSpecs.Environments.Tests.Kubernetes;
+using EgressSpecs.Environments.Apps;
+namespace EgressSpecs.Environments.Tests.Apps;
 
 public sealed class CurlCommandTests
 {

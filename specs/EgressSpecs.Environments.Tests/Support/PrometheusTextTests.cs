@@ -1,6 +1,6 @@
-using EgressSpecs.Environments.Kubernetes;
+using EgressSpecs.Environments.Support;
 
-namespace EgressSpecs.Environments.Tests.Kubernetes;
+namespace EgressSpecs.Environments.Tests.Support;
 
 public sealed class PrometheusTextTests
 {

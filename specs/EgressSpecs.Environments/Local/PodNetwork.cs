@@ -1,7 +1,8 @@
+using EgressSpecs.Environments.Apps;
 using System.Net;
 using System.Net.Sockets;
 
-namespace EgressSpecs.Environments.Apps;
+namespace EgressSpecs.Environments.Local;
 
 /// <summary>
 /// How a pod reaches things: names through the cluster DNS (as glibc's getaddrinfo does), then a TCP connection to

@@ -1,6 +1,7 @@
+using EgressSpecs.Environments.Support;
 using System.Text;
 
-namespace EgressSpecs.Environments.Kubernetes;
+namespace EgressSpecs.Environments.Apps;
 
 /// <summary>Turns what <see cref="CurlCommand"/> printed into an <see cref="AppResponse"/>.</summary>
 internal static class CurlResponse
@@ -11,7 +12,7 @@ internal static class CurlResponse
     /// Exit 0: the last non-1xx header block (curl prints interim responses too) and the bytes after it.
     /// Otherwise curl's exit code says how the exchange failed (see <c>man curl</c>, EXIT CODES).
     /// </summary>
-    public static AppResponse Parse(PodExecResult result, string description, AppRequest request)
+    public static AppResponse Parse(CommandResult result, string description, AppRequest request)
     {
         if (result.ExitCode != 0)
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace EgressSpecs.Environments.Kubernetes;
+namespace EgressSpecs.Environments.Support;
 
 /// <summary>One sample of the Prometheus text exposition format.</summary>
 /// <param name="Name">The metric name, e.g. <c>response_total</c>.</param>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
-namespace EgressSpecs.Environments.Proxy;
+namespace EgressSpecs.Environments.Local;
 
 /// <summary>
 /// Our real proxy, run as its own process from its built output and configured only through its documented

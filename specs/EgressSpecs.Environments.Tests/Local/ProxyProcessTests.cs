@@ -1,6 +1,5 @@
-using EgressSpecs.Environments.Proxy;
-
-namespace EgressSpecs.Environments.Tests.Proxy;
+using EgressSpecs.Environments.Local;
+namespace EgressSpecs.Environments.Tests.Local;
 
 public sealed class ProxyProcessTests
 {

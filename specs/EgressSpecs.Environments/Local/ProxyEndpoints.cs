@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace EgressSpecs.Environments.Proxy;
+namespace EgressSpecs.Environments.Local;
 
 /// <summary>Where a running proxy takes egress traffic, and its admin URL when it has one.</summary>
 internal sealed record ProxyEndpoints(EndPoint Traffic, Uri? Admin)

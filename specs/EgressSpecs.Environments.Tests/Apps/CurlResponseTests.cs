@@ -1,7 +1,8 @@
+using EgressSpecs.Environments.Apps;
+using EgressSpecs.Environments.Support;
 using System.Text;
-using EgressSpecs.Environments.Kubernetes;
 
-namespace EgressSpecs.Environments.Tests.Kubernetes;
+namespace EgressSpecs.Environments.Tests.Apps;
 
 public sealed class CurlResponseTests
 {
@@ -16,7 +17,7 @@ public sealed class CurlResponseTests
             .Concat(body).ToArray();
 
         // When
-        var response = CurlResponse.Parse(new PodExecResult(0, output, ""), "meshed app", Request);
+        var response = CurlResponse.Parse(new CommandResult(0, output, ""), "meshed app", Request);
 
         // Then
         Assert.Equal(302, response.StatusCode);
@@ -32,7 +33,7 @@ public sealed class CurlResponseTests
         var output = Encoding.ASCII.GetBytes("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok");
 
         // When
-        var response = CurlResponse.Parse(new PodExecResult(0, output, ""), "meshed app", Request);
+        var response = CurlResponse.Parse(new CommandResult(0, output, ""), "meshed app", Request);
 
         // Then
         Assert.Equal(201, response.StatusCode);
@@ -48,7 +49,7 @@ public sealed class CurlResponseTests
     public void Parse_CurlFailure_IsClassifiedByExitCode(int exitCode, AppFailureKind kind)
     {
         // Given
-        var result = new PodExecResult(exitCode, [], "curl: (x) something went wrong\n");
+        var result = new CommandResult(exitCode, [], "curl: (x) something went wrong\n");
 
         // When
         var response = CurlResponse.Parse(result, "unmeshed pod", Request);
@@ -64,7 +65,7 @@ public sealed class CurlResponseTests
     public void Parse_OutputWithoutHeaderBlock_IsAFormatError()
     {
         // Given
-        var result = new PodExecResult(0, Encoding.ASCII.GetBytes("not http"), "");
+        var result = new CommandResult(0, Encoding.ASCII.GetBytes("not http"), "");
 
         // When
         var failure = Assert.Throws<FormatException>(() => CurlResponse.Parse(result, "meshed app", Request));

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EgressSpecs.Environments.Kubernetes;
+namespace EgressSpecs.Environments.Apps;
 
 /// <summary>
 /// The command an app pod runs for one <see cref="AppRequest"/>: curl with nothing a .NET app would not send

@@ -1,4 +1,4 @@
-namespace EgressSpecs.Environments.Kubernetes;
+namespace EgressSpecs.Environments.Support;
 
 /// <summary>
 /// Waits for a condition in a cluster by asking again every <see cref="Interval"/> until a deadline: the cluster
