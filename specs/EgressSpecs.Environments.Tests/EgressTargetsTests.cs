@@ -17,12 +17,12 @@ public sealed class EgressTargetsTests
 
         // Then
         Assert.Equal("local", target.Name);
-        Assert.Null(target.Lacks(Capability.MeshedApp));
-        Assert.NotNull(target.Lacks(Capability.UnmeshedApp));
+        Assert.Null(target.Lacks(Capability.ThirdParties));
+        Assert.NotNull(target.Lacks(Capability.UnmeshedPod));
     }
 
     [Fact]
-    public void FromVariables_K3s_IsTheK3sTargetLackingExactlyWhatDockerDetectionSays()
+    public void FromVariables_K3s_IsTheK3sTarget()
     {
         // Given
         var variables = new Dictionary<string, string?> { [EgressEnvironmentVariables.Target] = "k3s" };
@@ -31,9 +31,9 @@ public sealed class EgressTargetsTests
         var target = EgressTargets.FromVariables(name => variables.GetValueOrDefault(name));
 
         // Then
-        Assert.IsType<Environments.K3s.K3sTarget>(target);
+        Assert.IsType<Environments.Kubernetes.KubernetesTarget>(target);
         Assert.Equal("k3s", target.Name);
-        Assert.Equal(Environments.K3s.DockerAvailability.Missing(), target.Lacks(Capability.MeshedApp));
+        Assert.Null(target.Lacks(Capability.ThirdParties));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class EgressTargetsTests
         var target = EgressTargets.FromVariables(name => variables.GetValueOrDefault(name));
 
         // Then
-        Assert.IsType<Environments.Cluster.ClusterTarget>(target);
+        Assert.IsType<Environments.Kubernetes.KubernetesTarget>(target);
         Assert.Equal("cluster", target.Name);
         Assert.Contains("allowlist", target.Lacks(Capability.ThirdParties));
     }
@@ -61,8 +61,8 @@ public sealed class EgressTargetsTests
         var failure = await Assert.ThrowsAsync<TargetLacksCapabilityException>(() => target.LinkerdMetricsTextAsync(TestContext.Current.CancellationToken));
 
         // Then
-        Assert.Equal(Capability.LinkerdMetrics, failure.Capability);
-        Assert.Equal(target.Lacks(Capability.LinkerdMetrics), failure.Reason);
+        Assert.Equal(Capability.Mesh, failure.Capability);
+        Assert.Equal(target.Lacks(Capability.Mesh), failure.Reason);
     }
 
     [Fact]

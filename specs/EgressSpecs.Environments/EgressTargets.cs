@@ -1,5 +1,6 @@
 using EgressSpecs.Environments.Cluster;
 using EgressSpecs.Environments.K3s;
+using EgressSpecs.Environments.Kubernetes;
 using EgressSpecs.Environments.Local;
 
 namespace EgressSpecs.Environments;
@@ -32,8 +33,8 @@ public static class EgressTargets
         return (string.IsNullOrEmpty(name) ? Local : name.ToLowerInvariant()) switch
         {
             Local => new LocalTarget(LocalTargetSettings.Read(variable)),
-            K3s => new K3sTarget(K3sSettings.Read(variable), DockerAvailability.Missing),
-            Cluster => new ClusterTarget(variable),
+            K3s => new KubernetesTarget(new K3sCluster(K3sSettings.Read(variable), DockerAvailability.Missing, Console.Error), Console.Error),
+            Cluster => new KubernetesTarget(new ExistingCluster(variable), Console.Error),
             _ => throw new InvalidOperationException(
                 $"{EgressEnvironmentVariables.Target}='{name}' is not a target; valid values: {string.Join(", ", Names)} (default {Local})."),
         };

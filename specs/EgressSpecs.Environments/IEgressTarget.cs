@@ -2,14 +2,18 @@ namespace EgressSpecs.Environments;
 
 /// <summary>
 /// The environment a scenario runs against: one per test run, chosen by <c>EGRESS_SPECS_TARGET</c>.
-/// A scenario asks <see cref="Lacks"/> before it uses a capability and never knows which target it runs on.
+/// Every target has a meshed app, an app outside the cluster and the cluster DNS; what else a scenario uses it declares
+/// by tags (<see cref="CapabilityTags"/>), decided once before its first step. A scenario never knows which target runs it.
 /// </summary>
 public interface IEgressTarget : IAsyncDisposable
 {
     /// <summary>"local", "k3s" or "cluster".</summary>
     string Name { get; }
 
-    /// <summary>Starts everything the target needs; call once before any other member but <see cref="Lacks"/>.</summary>
+    /// <summary>
+    /// Starts everything the target needs; call once before any other member but <see cref="Lacks"/>. Throws
+    /// <see cref="TargetUnavailableException"/> when the target cannot run here, naming what is missing.
+    /// </summary>
     Task StartAsync(CancellationToken cancellationToken);
 
     /// <summary>Null when the target supports the capability, else a human reason naming what is missing.</summary>
@@ -21,7 +25,7 @@ public interface IEgressTarget : IAsyncDisposable
     /// <summary>An app outside the cluster (a laptop, a CI runner): the machine's own resolver.</summary>
     IApp OutsideApp { get; }
 
-    /// <summary>A pod in the cluster without the mesh's sidecar (<see cref="Capability.UnmeshedApp"/>).</summary>
+    /// <summary>A pod in the cluster without the mesh's sidecar (<see cref="Capability.UnmeshedPod"/>).</summary>
     IApp UnmeshedApp { get; }
 
     /// <summary>The meshed app while the proxy Service has no live endpoint: the name resolves, the connection is refused.</summary>
@@ -36,7 +40,7 @@ public interface IEgressTarget : IAsyncDisposable
     /// <summary>The proxy's admin endpoint (<see cref="Capability.ProxyAdmin"/>).</summary>
     IProxyAdmin ProxyAdmin { get; }
 
-    /// <summary>The Prometheus text of the meshed app's own Linkerd proxy (<see cref="Capability.LinkerdMetrics"/>).</summary>
+    /// <summary>The Prometheus text of the meshed app's own Linkerd proxy (<see cref="Capability.Mesh"/>).</summary>
     Task<string> LinkerdMetricsTextAsync(CancellationToken cancellationToken);
 
     /// <summary>

@@ -1,6 +1,10 @@
+
 namespace EgressSpecs.Environments;
 
-/// <summary>A destination outside the cluster that the proxy may reach, and what it observed.</summary>
+/// <summary>
+/// A destination outside the cluster that the proxy may reach, and what it observed. Every target runs the same
+/// third-party program (specs/EgressSpecs.ThirdParties) and reads it through the same client.
+/// </summary>
 public interface IThirdParty
 {
     /// <summary>The role this third party plays.</summary>
@@ -9,13 +13,9 @@ public interface IThirdParty
     /// <summary>Its DNS name, e.g. <c>api.example.test</c>; a meshed app calls <c>http://{Host}.egress.local/...</c>.</summary>
     string Host { get; }
 
-    /// <summary>Null when <see cref="ConnectionsAsync"/> works here, else why connections cannot be observed.</summary>
-    string? ConnectionsUnobservable { get; }
-
     /// <summary>The HTTP requests it received, oldest first; only those whose path starts with <paramref name="pathPrefix"/> when given.</summary>
     Task<IReadOnlyList<ObservedRequest>> RequestsAsync(string? pathPrefix, CancellationToken cancellationToken);
 
     /// <summary>The TCP connections it accepted and what their TLS handshakes showed, oldest first.</summary>
-    /// <exception cref="InvalidOperationException">When <see cref="ConnectionsUnobservable"/> is not null.</exception>
     Task<IReadOnlyList<ObservedConnection>> ConnectionsAsync(CancellationToken cancellationToken);
 }

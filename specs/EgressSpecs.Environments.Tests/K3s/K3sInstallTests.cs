@@ -135,9 +135,9 @@ public sealed class K3sInstallTests
 
         // Then
         Assert.Equal(Enum.GetValues<ThirdPartyRole>().Order(), byRole.Keys.Order());
-        Assert.Equal(ServedCertificate.WrongName, byRole[ThirdPartyRole.WrongName].Certificate);
-        Assert.Equal(ServedCertificate.SelfSigned, byRole[ThirdPartyRole.SelfSigned].Certificate);
-        Assert.Equal(ServedCertificate.UntrustedIssuer, byRole[ThirdPartyRole.UntrustedIssuer].Certificate);
+        Assert.Equal(parties.Count, parties.Select(party => party.Port).Distinct().Count());
+        Assert.DoesNotContain(K3sThirdParty.DownPort, parties.Select(party => party.Port));
+        Assert.DoesNotContain(K3sThirdParty.ObservationPort, parties.Select(party => party.Port));
         Assert.False(byRole[ThirdPartyRole.Unlisted].Allowed);
         Assert.False(byRole[ThirdPartyRole.InternalService].Allowed);
         Assert.True(byRole[ThirdPartyRole.Api].Allowed);

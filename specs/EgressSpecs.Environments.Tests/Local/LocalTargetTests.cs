@@ -193,14 +193,13 @@ public sealed class LocalTargetTests(LocalTargetFixture fixture) : IClassFixture
     public void UnmeshedApp_LocalTarget_LacksItNamingTheClusterTargets()
     {
         // When
-        var reason = Target.Lacks(Capability.UnmeshedApp);
+        var reason = Target.Lacks(Capability.UnmeshedPod);
         var failure = Assert.Throws<TargetLacksCapabilityException>(() => Target.UnmeshedApp);
 
         // Then
         Assert.Contains("EGRESS_SPECS_TARGET=k3s or cluster", reason);
         Assert.Equal(reason, failure.Reason);
-        Assert.NotNull(Target.Lacks(Capability.LinkerdMetrics));
-        Assert.NotNull(Target.Lacks(Capability.MeshMutualTls));
+        Assert.NotNull(Target.Lacks(Capability.Mesh));
         Assert.NotNull(Target.Lacks(Capability.NetworkPolicy));
     }
 

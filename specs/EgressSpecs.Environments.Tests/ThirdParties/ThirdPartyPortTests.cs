@@ -4,8 +4,12 @@ using EgressSpecs.Environments.ThirdParties;
 
 namespace EgressSpecs.Environments.Tests.ThirdParties;
 
-public sealed class ThirdPartyPortTests
+public sealed class ThirdPartyPortTests : IDisposable
 {
+    private readonly string _directory = Directory.CreateTempSubdirectory("egress-specs-third-party-port-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
     [Fact]
     public async Task StartAsync_FixedPort_EveryThirdPartyUsesIt()
     {
@@ -20,10 +24,10 @@ public sealed class ThirdPartyPortTests
         using var certificates = new EphemeralCertificates();
 
         // When
-        await using var set = await ThirdPartySet.StartAsync(certificates, port, TestContext.Current.CancellationToken);
+        await using var host = await ThirdPartySetFixture.StartHostAsync(_directory, certificates, port, TestContext.Current.CancellationToken);
 
         // Then
-        Assert.Equal(port, set.Port);
+        Assert.All(host.Parties, party => Assert.Equal(port, party.Port));
     }
 
     [Fact]
@@ -37,7 +41,7 @@ public sealed class ThirdPartyPortTests
         using var certificates = new EphemeralCertificates();
 
         // When
-        var failure = await Record.ExceptionAsync(() => ThirdPartySet.StartAsync(certificates, port, TestContext.Current.CancellationToken));
+        var failure = await Record.ExceptionAsync(() => ThirdPartySetFixture.StartHostAsync(_directory, certificates, port, TestContext.Current.CancellationToken));
 
         // Then
         Assert.NotNull(failure);

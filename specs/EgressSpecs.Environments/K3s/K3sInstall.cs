@@ -7,7 +7,7 @@ using k8s.Models;
 
 namespace EgressSpecs.Environments.K3s;
 
-/// <summary>A third party's place: its plan and the address its container got on the Docker network.</summary>
+/// <summary>A third party's place: its plan and the address the program's container got on the Docker network.</summary>
 internal sealed record PlacedThirdParty(K3sThirdParty Party, string Address);
 
 /// <summary>What the k3s target changes in <c>infra/</c> for its own third parties; nothing else is changed.</summary>
@@ -67,17 +67,25 @@ internal static class K3sInstall
         return [.. prepared.OrderBy(item => item is V1Namespace ? 0 : 1)];
     }
 
-    /// <summary>The proxy's <c>egress.json</c>: each allowed third party pinned to its address on 443, and <c>*.corp.test</c> unpinned.</summary>
+    /// <summary>
+    /// The proxy's <c>egress.json</c>, the same list as the local target's: each allowed third party pinned to its address
+    /// and port, <see cref="AddressPlan.DownHost"/> pinned where nothing listens, and <c>*.corp.test</c> unpinned.
+    /// </summary>
     public static string AllowlistJson(IReadOnlyList<PlacedThirdParty> thirdParties)
     {
         var destinations = new JsonArray();
         foreach (var placed in thirdParties.Where(placed => placed.Party.Allowed))
         {
-            destinations.Add(new JsonObject { ["Host"] = placed.Party.Host, ["Port"] = WireMockContainer.HttpsPort, ["Address"] = placed.Address });
+            destinations.Add(new JsonObject { ["Host"] = placed.Party.Host, ["Port"] = placed.Party.Port, ["Address"] = placed.Address });
         }
 
+        // A third party that is down: listed, pinned to the program's address on a port where nothing listens.
+        var programAddress = thirdParties.Select(placed => placed.Address).FirstOrDefault()
+            ?? throw new ArgumentException("The k3s install needs at least one placed third party.", nameof(thirdParties));
+        destinations.Add(new JsonObject { ["Host"] = AddressPlan.DownHost, ["Port"] = K3sThirdParty.DownPort, ["Address"] = programAddress });
+
         // Listed but not pinned: the proxy resolves it through the cluster DNS, gets a cluster address, and must refuse.
-        destinations.Add(new JsonObject { ["Host"] = AddressPlan.InternalWildcard, ["Port"] = WireMockContainer.HttpsPort });
+        destinations.Add(new JsonObject { ["Host"] = AddressPlan.InternalWildcard, ["Port"] = K3sThirdParty.FirstPort });
         return new JsonObject { ["Egress"] = new JsonObject { ["Destinations"] = destinations } }.ToJsonString() + "\n";
     }
 
@@ -129,8 +137,9 @@ internal static class K3sInstall
             [
                 new V1NetworkPolicyEgressRule
                 {
-                    To = [.. thirdParties.Select(placed => new V1NetworkPolicyPeer { IpBlock = new V1IPBlock { Cidr = $"{placed.Address}/32" } })],
-                    Ports = [new V1NetworkPolicyPort { Port = WireMockContainer.HttpsPort, Protocol = "TCP" }],
+                    To = [.. thirdParties.Select(placed => placed.Address).Distinct().Select(address => new V1NetworkPolicyPeer { IpBlock = new V1IPBlock { Cidr = $"{address}/32" } })],
+                    Ports = [.. thirdParties.Select(placed => placed.Party.Port).Append(K3sThirdParty.DownPort).Distinct()
+                        .Select(port => new V1NetworkPolicyPort { Port = port, Protocol = "TCP" })],
                 },
             ],
         },
@@ -151,7 +160,8 @@ internal static class K3sInstall
         Spec = new V1ServiceSpec
         {
             // No selector: the EndpointSlice below names the container outside the cluster.
-            Ports = [new V1ServicePort { Name = "https", Port = WireMockContainer.HttpsPort, Protocol = "TCP" }],
+            // 443 as a real destination answers; the EndpointSlice sends it on to the role's container port.
+            Ports = [new V1ServicePort { Name = "https", Port = 443, Protocol = "TCP" }],
         },
     };
 
@@ -172,7 +182,7 @@ internal static class K3sInstall
         },
         AddressType = "IPv4",
         Endpoints = [new V1Endpoint { Addresses = [placed.Address], Conditions = new V1EndpointConditions { Ready = true } }],
-        Ports = [new Discoveryv1EndpointPort { Name = "https", Port = WireMockContainer.HttpsPort, Protocol = "TCP" }],
+        Ports = [new Discoveryv1EndpointPort { Name = "https", Port = placed.Party.Port, Protocol = "TCP" }],
     };
 
     private static Dictionary<string, string> ManagedBy() => new() { [RunNamespace.ManagedByLabel] = RunNamespace.ManagedByValue };

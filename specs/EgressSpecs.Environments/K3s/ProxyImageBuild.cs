@@ -17,23 +17,26 @@ internal static class ProxyImageBuild
     public static string ImageName(string tag) => $"{Repository}:{tag}";
 
     /// <summary>The <c>dotnet</c> arguments; the tar's name ends in <c>.tar</c> because the SDK writes no gzip.</summary>
-    public static IReadOnlyList<string> Arguments(string proxyProject, string tag, string tarPath, Architecture architecture) =>
+    public static IReadOnlyList<string> Arguments(string proxyProject, string tag, string? tarPath, Architecture architecture, string repository = Repository) =>
     [
         "publish", proxyProject,
         "--configuration", "Release",
         "--os", "linux",
         "--arch", architecture == Architecture.Arm64 ? "arm64" : "x64",
         "-t:PublishContainer",
-        $"-p:ContainerRepository={Repository}",
+        $"-p:ContainerRepository={repository}",
         $"-p:ContainerImageTag={tag}",
-        $"-p:ContainerArchiveOutputPath={tarPath}",
+
+        // Without an archive path the SDK loads the image into the local Docker engine.
+        .. tarPath is null ? Array.Empty<string>() : [$"-p:ContainerArchiveOutputPath={tarPath}"],
     ];
 
     /// <summary>Runs the publish; throws with its output when it fails or outlives <paramref name="timeout"/>.</summary>
-    public static async Task BuildAsync(string proxyProject, string tag, string tarPath, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task BuildAsync(
+        string proxyProject, string tag, string? tarPath, TimeSpan timeout, CancellationToken cancellationToken, string repository = Repository)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in Arguments(proxyProject, tag, tarPath, RuntimeInformation.OSArchitecture))
+        foreach (var argument in Arguments(proxyProject, tag, tarPath, RuntimeInformation.OSArchitecture, repository))
         {
             start.ArgumentList.Add(argument);
         }
@@ -55,7 +58,7 @@ internal static class ProxyImageBuild
             throw new TimeoutException($"'dotnet publish -t:PublishContainer' of the proxy did not finish within {timeout.TotalMinutes:0} min:\n{output}");
         }
 
-        if (process.ExitCode != 0 || !File.Exists(tarPath))
+        if (process.ExitCode != 0 || (tarPath is not null && !File.Exists(tarPath)))
         {
             throw new InvalidOperationException($"'dotnet {string.Join(' ', start.ArgumentList)}' failed (exit {process.ExitCode}):\n{output}");
         }

@@ -31,13 +31,13 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
 
     public IApp OutsideApp => Require().OutsideApp;
 
-    public IApp UnmeshedApp => throw Missing(Capability.UnmeshedApp);
+    public IApp UnmeshedApp => throw Missing(Capability.UnmeshedPod);
 
     public IApp MeshedAppWhenProxyIsDown => Require().ProxyDownApp;
 
     public IClusterDns ClusterDns => Require().Dns;
 
-    public IReadOnlyDictionary<ThirdPartyRole, IThirdParty> ThirdParties => Require().ThirdParties.Parties;
+    public IReadOnlyDictionary<ThirdPartyRole, IThirdParty> ThirdParties => Require().ThirdParties.Observations.Parties;
 
     public IProxyAdmin ProxyAdmin => Lacks(Capability.ProxyAdmin) is null ? Require().Admin! : throw Missing(Capability.ProxyAdmin);
 
@@ -55,7 +55,7 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
 
     public string? Lacks(Capability capability) => capability switch
     {
-        Capability.MeshedApp or Capability.OutsideApp or Capability.ProxyDown or Capability.ClusterDns or Capability.ThirdParties => null,
+        Capability.ProxyDown or Capability.ThirdParties => null,
         Capability.ProxyAdmin when Settings.ProxyUrl is not null && Settings.ProxyAdminUrl is null =>
             $"the external proxy at {Settings.ProxyUrl} has no admin URL: set {EgressEnvironmentVariables.ProxyAdminUrl} to read its metrics and readiness",
         Capability.ProxyAdmin => null,
@@ -63,9 +63,8 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
         Capability.OwnProxy when Settings.ProxyUrl is not null =>
             $"the proxy under test runs at {Settings.ProxyUrl}, outside this target: only the target's own proxy can be started for a scenario",
         Capability.OwnProxy => null,
-        Capability.UnmeshedApp => $"an unmeshed pod needs a Kubernetes cluster with Linkerd: {NeedsCluster}",
-        Capability.LinkerdMetrics => $"Linkerd's metrics need a meshed cluster: {NeedsCluster}",
-        Capability.MeshMutualTls => $"Linkerd's mTLS between the app and the proxy needs a meshed cluster: {NeedsCluster}",
+        Capability.UnmeshedPod => $"an unmeshed pod needs a Kubernetes cluster with Linkerd: {NeedsCluster}",
+        Capability.Mesh => $"Linkerd (its mTLS between the app and the proxy, and its metrics) needs a meshed cluster: {NeedsCluster}",
         Capability.NetworkPolicy => $"NetworkPolicy needs a Kubernetes cluster whose CNI enforces it: {NeedsCluster}",
         _ => throw new ArgumentOutOfRangeException(nameof(capability), capability, "Unknown capability."),
     };
@@ -88,7 +87,7 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
         }
     }
 
-    public Task<string> LinkerdMetricsTextAsync(CancellationToken cancellationToken) => throw Missing(Capability.LinkerdMetrics);
+    public Task<string> LinkerdMetricsTextAsync(CancellationToken cancellationToken) => throw Missing(Capability.Mesh);
 
     public Task<string> DiagnosticsAsync(CancellationToken cancellationToken) => Task.FromResult(Describe());
 
@@ -172,7 +171,7 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
         var dns = await LocalClusterDns.StartAsync(rules, Settings.DnsPort, cancellationToken);
         _teardown.Add(dns.DisposeAsync);
 
-        var thirdParties = await ThirdPartySet.StartAsync(certificates, Settings.ThirdPartyPort, cancellationToken);
+        var thirdParties = await LocalThirdParties.StartAsync(certificates, Settings.ThirdPartyPort, Settings.ProxyStartTimeout, cancellationToken);
         _teardown.Add(thirdParties.DisposeAsync);
 
         var (proxy, process) = await StartProxyAsync(thirdParties.Port, dns.EndPoint, caFile, cancellationToken);
@@ -323,7 +322,7 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
 
     private sealed record Started(
         LocalClusterDns Dns,
-        ThirdPartySet ThirdParties,
+        LocalThirdParties ThirdParties,
         ProxyEndpoints Proxy,
         ProxyProcess? ProxyProcess,
         ProxyAdminClient? Admin,

@@ -10,6 +10,9 @@ internal sealed record RepositoryLayout(string Root)
 
     public string ProxyProject => Path.Combine(Root, "proxy", "EgressSpecs.Proxy", "EgressSpecs.Proxy.csproj");
 
+    /// <summary>The third-party program's project, built into the k3s target's third-party image.</summary>
+    public string ThirdPartiesProject => Path.Combine(Root, "specs", "EgressSpecs.ThirdParties", "EgressSpecs.ThirdParties.csproj");
+
     public string AppNamespacePolicy => Path.Combine(InfraDirectory, "app-namespace", "network-policy.yml");
 
     /// <summary>The layout above <paramref name="start"/>, or null with <paramref name="missing"/> saying where it looked.</summary>

@@ -18,7 +18,6 @@ internal sealed class AppDriver(IEgressTarget target, ScenarioIsolation isolatio
     /// <summary>From now on the meshed app finds the proxy Service without a live endpoint.</summary>
     public void TakeProxyDown()
     {
-        target.Require(Capability.ProxyDown);
         _proxyDown = true;
     }
 
@@ -30,20 +29,17 @@ internal sealed class AppDriver(IEgressTarget target, ScenarioIsolation isolatio
 
     public Task<AppResponse> SendFromOutsideAsync(HttpRequestText request, string host)
     {
-        target.Require(Capability.OutsideApp);
         return SendAsync(target.OutsideApp, Build(request, $"http://{host}"));
     }
 
     public Task<AppResponse> SendFromUnmeshedPodAsync(HttpRequestText request, string host)
     {
-        target.Require(Capability.UnmeshedApp);
         return SendAsync(target.UnmeshedApp, Build(request, $"http://{host}"));
     }
 
     /// <summary>A call that skips the egress path altogether, as an app that ignores the pattern would make it.</summary>
     public Task<AppResponse> SendDirectlyAsync(string url)
     {
-        target.Require(Capability.NetworkPolicy);
         var uri = new Uri(url);
         return SendAsync(MeshedApp(), new AppRequest("GET", new Uri(uri, isolation.Isolate(uri.PathAndQuery))));
     }
@@ -56,7 +52,6 @@ internal sealed class AppDriver(IEgressTarget target, ScenarioIsolation isolatio
 
     private IApp MeshedApp()
     {
-        target.Require(Capability.MeshedApp);
         return _proxyDown ? target.MeshedAppWhenProxyIsDown : target.MeshedApp;
     }
 

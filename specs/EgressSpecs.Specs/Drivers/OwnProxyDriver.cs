@@ -19,7 +19,6 @@ internal sealed class OwnProxyDriver(IEgressTarget target, ScenarioIsolation iso
 
     public async Task StartAsync(TimeSpan readinessDelay, TimeSpan drainTimeout)
     {
-        target.Require(Capability.OwnProxy);
         ReadinessDelay = readinessDelay;
         DrainTimeout = drainTimeout;
         _proxy = await target.StartOwnProxyAsync(readinessDelay, drainTimeout, TestContext.Current.CancellationToken);

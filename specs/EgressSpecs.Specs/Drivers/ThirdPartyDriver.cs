@@ -8,32 +8,20 @@ internal sealed class ThirdPartyDriver(IEgressTarget target, ScenarioIsolation i
 {
     public IThirdParty ByHost(string host)
     {
-        target.Require(Capability.ThirdParties);
         return target.ThirdParties.Values.FirstOrDefault(party => party.Host.Equals(host, StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException(
                 $"The target has no third party named '{host}'; it has {string.Join(", ", target.ThirdParties.Values.Select(party => party.Host))}.");
     }
 
-    public IThirdParty ByRole(ThirdPartyRole role)
-    {
-        target.Require(Capability.ThirdParties);
-        return target.ThirdParties[role];
-    }
+    public IThirdParty ByRole(ThirdPartyRole role) => target.ThirdParties[role];
 
     /// <summary>The requests this scenario made the third party see.</summary>
     public Task<IReadOnlyList<ObservedRequest>> RequestsAsync(string host) =>
         ByHost(host).RequestsAsync(isolation.PathPrefix, TestContext.Current.CancellationToken);
 
     /// <summary>Every connection the third party accepted, from any scenario: used only for parties no scenario may reach.</summary>
-    public async Task<IReadOnlyList<ObservedConnection>> AllConnectionsAsync(IThirdParty party)
-    {
-        if (party.ConnectionsUnobservable is { } reason)
-        {
-            Assert.Skip($"Connections to {party.Host} cannot be observed on the '{target.Name}' target: {reason}");
-        }
-
-        return await party.ConnectionsAsync(TestContext.Current.CancellationToken);
-    }
+    public Task<IReadOnlyList<ObservedConnection>> AllConnectionsAsync(IThirdParty party) =>
+        party.ConnectionsAsync(TestContext.Current.CancellationToken);
 
     public string Unisolate(ObservedRequest request) => isolation.Unisolate(request.PathAndQuery);
 }

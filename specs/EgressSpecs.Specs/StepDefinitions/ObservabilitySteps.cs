@@ -2,7 +2,6 @@ using System.Globalization;
 using EgressSpecs.Environments;
 using EgressSpecs.Environments.Kubernetes;
 using EgressSpecs.Specs.Drivers;
-using EgressSpecs.Specs.Support;
 using Reqnroll;
 
 namespace EgressSpecs.Specs.StepDefinitions;
@@ -53,7 +52,6 @@ internal sealed class ObservabilitySteps(IEgressTarget target, ProxyMetricsDrive
     [Then("Linkerd's outbound metrics on the app show the authority {string} with TLS")]
     public async Task ThenLinkerdsOutboundMetricsShowTheAuthorityWithTls(string authority)
     {
-        target.Require(Capability.LinkerdMetrics);
         var text = await target.LinkerdMetricsTextAsync(TestContext.Current.CancellationToken);
         Assert.True(LinkerdOutboundMetrics.TlsResponsesTo(text, authority).Sum(sample => sample.Value) > 0,
             $"Linkerd recorded no outbound mTLS response from {authority} on the meshed app; it shows:\n{LinkerdOutboundMetrics.DescribeOutbound(text)}");

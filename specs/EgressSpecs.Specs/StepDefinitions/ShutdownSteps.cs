@@ -1,4 +1,3 @@
-using EgressSpecs.Environments;
 using EgressSpecs.Specs.Drivers;
 using Reqnroll;
 

@@ -5,8 +5,9 @@ using Reqnroll.BoDi;
 namespace EgressSpecs.Specs.Support;
 
 /// <summary>
-/// One target per test run, chosen by EGRESS_SPECS_TARGET; every scenario gets it through context injection
-/// and never learns which target it is.
+/// One target per test run, chosen by EGRESS_SPECS_TARGET. Before each scenario's first step, one decision: the
+/// scenario's <c>@needs-*</c> tags are all it may use; when the target lacks one, the scenario is skipped with the
+/// target's reason, else it gets the target limited to what it declared, and never learns which target it is.
 /// </summary>
 [Binding]
 internal sealed class TargetHooks
@@ -16,8 +17,19 @@ internal sealed class TargetHooks
     [BeforeTestRun(Order = 0)]
     public static async Task StartTargetAsync()
     {
+        // A target that cannot run throws TargetUnavailableException: the run fails with its reason rather than passing
+        // having verified nothing.
         var target = EgressTargets.FromEnvironment();
-        await target.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await target.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            await target.DisposeAsync();
+            throw;
+        }
+
         _target = target;
     }
 
@@ -32,8 +44,20 @@ internal sealed class TargetHooks
     }
 
     [BeforeScenario(Order = 0)]
-    public static void ProvideTarget(IObjectContainer container) =>
-        container.RegisterInstanceAs(_target ?? throw new InvalidOperationException("The target did not start: see the test run's first error."));
+    public static void ProvideTheDeclaredTargetOrSkip(ScenarioContext scenario, IObjectContainer container)
+    {
+        var target = _target ?? throw new InvalidOperationException("The target did not start: see the test run's first error.");
+        var declared = CapabilityTags.Declared(scenario.ScenarioInfo.CombinedTags);
+        foreach (var capability in declared)
+        {
+            if (target.Lacks(capability) is { } reason)
+            {
+                Assert.Skip($"{capability} is not available on the '{target.Name}' target: {reason}");
+            }
+        }
+
+        container.RegisterInstanceAs<IEgressTarget>(new DeclaredNeedsTarget(target, declared));
+    }
 
     [AfterScenario(Order = 0)]
     public static async Task ReportDiagnosticsOnFailureAsync(ScenarioContext scenario, IEgressTarget target, IReqnrollOutputHelper output)

@@ -1,4 +1,4 @@
-@faults
+@faults @needs-third-parties
 Feature: Faults
   Third parties go down, break connections, stall and dribble; names stop resolving. The proxy
   turns each fault into the documented status within its configured timeouts (docs/proxy.md,

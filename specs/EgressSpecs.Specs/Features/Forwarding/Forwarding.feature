@@ -1,4 +1,4 @@
-@forwarding
+@forwarding @needs-third-parties
 Feature: Forwarding
   An app in the mesh calls a third party in plain HTTP at `http://FOO.egress.local/...`.
   The egress proxy turns that call into an HTTPS call to `https://FOO` and carries the request

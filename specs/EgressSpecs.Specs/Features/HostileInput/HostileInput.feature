@@ -1,4 +1,4 @@
-@hostile-input @needs-raw-connection
+@hostile-input @needs-raw-connection @needs-third-parties
 Feature: Hostile input
   Anything in the cluster can send the egress proxy bytes, including a compromised pod. Whatever
   those bytes are, the proxy answers with a clear 4xx, or closes the connection where HTTP allows

@@ -5,7 +5,7 @@ Feature: Observability
   take traffic.
 
   Rule: The proxy counts requests and their latency per destination
-    @needs-proxy-admin
+    @needs-proxy-admin @needs-third-parties
     Scenario: After a call, the proxy's metrics show the destination, the status and the latency
       When the meshed app sends "GET /counted" to "api.example.test.egress.local"
       Then the proxy's metrics count one more request to "api.example.test" with status 200
@@ -26,7 +26,7 @@ Feature: Observability
       And readiness answers 200
 
   Rule: Linkerd records every egress call on the app's side, over mTLS
-    @needs-cluster @needs-mesh
+    @needs-mesh
     Scenario: The meshed app's Linkerd proxy shows the egress name with TLS
       When the meshed app sends "GET /meshed" to "api.example.test.egress.local"
       Then Linkerd's outbound metrics on the app show the authority "api.example.test.egress.local" with TLS

@@ -1,4 +1,4 @@
-@policy
+@policy @needs-third-parties
 Feature: Egress policy
   The egress proxy is a door out of the cluster, so it opens only for destinations the platform
   team has listed, and never into the cluster or the machine itself, however the name is written.

@@ -1,4 +1,4 @@
-@shutdown
+@shutdown @needs-third-parties
 Feature: Shutdown
   Kubernetes stops a pod with SIGTERM, and removes it from the Service's endpoints at about the
   same time. The proxy says it is not ready at once, keeps its listeners open for the readiness

@@ -1,4 +1,4 @@
-@tls
+@tls @needs-third-parties
 Feature: TLS origination
   The app speaks plain HTTP to the proxy (inside the mesh Linkerd wraps that hop in mTLS);
   the proxy opens TLS to the third party. That TLS is only worth something if the proxy names

@@ -1,6 +1,6 @@
 using System.Security.Authentication;
 
-namespace EgressSpecs.Environments.ThirdParties;
+namespace EgressSpecs.ThirdParties;
 
 /// <summary>Thread-safe record of the connections one listener accepted, filled in as each handshake progresses.</summary>
 internal sealed class ConnectionLog

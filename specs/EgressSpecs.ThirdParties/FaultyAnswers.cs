@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 
-namespace EgressSpecs.Environments.ThirdParties;
+namespace EgressSpecs.ThirdParties;
 
 /// <summary>
 /// How the <see cref="ThirdPartyRole.Faulty"/> third party misbehaves, chosen by the path's end (anywhere after a

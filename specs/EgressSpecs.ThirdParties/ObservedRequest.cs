@@ -1,4 +1,4 @@
-namespace EgressSpecs.Environments;
+namespace EgressSpecs.ThirdParties;
 
 /// <summary>An HTTP request as a third party received it.</summary>
 /// <param name="Method">The method.</param>

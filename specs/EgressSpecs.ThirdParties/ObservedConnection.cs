@@ -1,4 +1,4 @@
-namespace EgressSpecs.Environments;
+namespace EgressSpecs.ThirdParties;
 
 /// <summary>A TCP connection a third party accepted, and what its TLS handshake showed.</summary>
 /// <param name="AcceptedAt">When the connection was accepted.</param>

@@ -2,10 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -14,7 +12,7 @@ using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
 
-namespace EgressSpecs.Environments.ThirdParties;
+namespace EgressSpecs.ThirdParties;
 
 /// <summary>
 /// The <see cref="ThirdPartyRole.Api"/> third party: WireMock.Net over HTTPS with a certificate from the run's CA.
@@ -22,7 +20,7 @@ namespace EgressSpecs.Environments.ThirdParties;
 /// <c>https://{host}:{port}/landing</c>; <c>.../status/{code}</c> answers that code; <c>.../large/{bytes}</c> answers
 /// a <see cref="GeneratedBody"/> of that length; anything else 200 with a small JSON body.
 /// </summary>
-internal sealed partial class WireMockApi : IThirdParty, IAsyncDisposable
+internal sealed partial class WireMockApi : IObservedParty
 {
     /// <summary>The largest body <c>.../large/{bytes}</c> serves: WireMock holds a response body whole.</summary>
     public const int MaxLargeBody = 64 * 1024 * 1024;
@@ -42,8 +40,6 @@ internal sealed partial class WireMockApi : IThirdParty, IAsyncDisposable
     public ThirdPartyRole Role => ThirdPartyRole.Api;
 
     public string Host { get; }
-
-    public string? ConnectionsUnobservable => null;
 
     public int Port => _server.Ports.Single();
 
@@ -73,11 +69,9 @@ internal sealed partial class WireMockApi : IThirdParty, IAsyncDisposable
         return api;
     }
 
-    public Task<IReadOnlyList<ObservedRequest>> RequestsAsync(string? pathPrefix, CancellationToken cancellationToken) =>
-        Task.FromResult(_requests.Snapshot(pathPrefix));
+    public IReadOnlyList<ObservedRequest> Requests(string? pathPrefix) => _requests.Snapshot(pathPrefix);
 
-    public Task<IReadOnlyList<ObservedConnection>> ConnectionsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(_connections.Snapshot());
+    public IReadOnlyList<ObservedConnection> Connections() => _connections.Snapshot();
 
     public ValueTask DisposeAsync()
     {

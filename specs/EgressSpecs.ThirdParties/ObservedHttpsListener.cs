@@ -1,25 +1,20 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections.Features;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace EgressSpecs.Environments.ThirdParties;
+namespace EgressSpecs.ThirdParties;
 
 /// <summary>
 /// A small Kestrel HTTPS listener that answers every request with 200 and a short JSON body, and records every
 /// connection (accepted, ClientHello with its SNI, negotiated TLS protocol) and every request.
 /// An <c>answer</c> given at start replaces the 200 (the <see cref="ThirdPartyRole.Faulty"/> role's faults).
 /// </summary>
-internal sealed class ObservedHttpsListener : IThirdParty, IAsyncDisposable
+internal sealed class ObservedHttpsListener : IObservedParty
 {
     private readonly WebApplication _app;
     private readonly RequestLog _requests;
@@ -37,8 +32,6 @@ internal sealed class ObservedHttpsListener : IThirdParty, IAsyncDisposable
     public ThirdPartyRole Role { get; }
 
     public string Host { get; }
-
-    public string? ConnectionsUnobservable => null;
 
     /// <summary>The port it listens on (the one asked for, or the one the system chose for port 0).</summary>
     public int Port => new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
@@ -108,11 +101,9 @@ internal sealed class ObservedHttpsListener : IThirdParty, IAsyncDisposable
         return new ObservedHttpsListener(role, host, app, requests, connections);
     }
 
-    public Task<IReadOnlyList<ObservedRequest>> RequestsAsync(string? pathPrefix, CancellationToken cancellationToken) =>
-        Task.FromResult(_requests.Snapshot(pathPrefix));
+    public IReadOnlyList<ObservedRequest> Requests(string? pathPrefix) => _requests.Snapshot(pathPrefix);
 
-    public Task<IReadOnlyList<ObservedConnection>> ConnectionsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(_connections.Snapshot());
+    public IReadOnlyList<ObservedConnection> Connections() => _connections.Snapshot();
 
     public async ValueTask DisposeAsync()
     {

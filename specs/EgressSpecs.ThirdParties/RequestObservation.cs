@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Connections.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace EgressSpecs.Environments.ThirdParties;
+namespace EgressSpecs.ThirdParties;
 
 /// <summary>
 /// ASP.NET Core middleware that records each request: the body is hashed as the handler reads it (never held whole),

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace EgressSpecs.Environments;
+namespace EgressSpecs.ThirdParties;
 
 /// <summary>
 /// Deterministic pseudo-random bytes of any length: block <c>i</c> (0, 1, 2, ...) is

@@ -1,4 +1,4 @@
-namespace EgressSpecs.Environments.ThirdParties;
+namespace EgressSpecs.ThirdParties;
 
 /// <summary>Thread-safe record of the HTTP requests one third party received.</summary>
 internal sealed class RequestLog

@@ -1,4 +1,4 @@
-namespace EgressSpecs.Environments;
+namespace EgressSpecs.ThirdParties;
 
 /// <summary>The third parties a target provides, each standing for one kind of destination.</summary>
 public enum ThirdPartyRole
