@@ -48,6 +48,9 @@ internal sealed class TargetHooks
     {
         var target = _target ?? throw new InvalidOperationException("The target did not start: see the test run's first error.");
         var declared = CapabilityTags.Declared(scenario.ScenarioInfo.CombinedTags);
+
+        // Registered before any skip: after-scenario hooks of a skipped scenario still resolve their drivers.
+        container.RegisterInstanceAs<IEgressTarget>(new DeclaredNeedsTarget(target, declared));
         foreach (var capability in declared)
         {
             if (target.Lacks(capability) is { } reason)
@@ -55,14 +58,12 @@ internal sealed class TargetHooks
                 Assert.Skip($"{capability} is not available on the '{target.Name}' target: {reason}");
             }
         }
-
-        container.RegisterInstanceAs<IEgressTarget>(new DeclaredNeedsTarget(target, declared));
     }
 
     [AfterScenario(Order = 0)]
-    public static async Task ReportDiagnosticsOnFailureAsync(ScenarioContext scenario, IEgressTarget target, IReqnrollOutputHelper output)
+    public static async Task ReportDiagnosticsOnFailureAsync(ScenarioContext scenario, IReqnrollOutputHelper output)
     {
-        if (scenario.TestError is null || scenario.ScenarioExecutionStatus == ScenarioExecutionStatus.Skipped)
+        if (_target is not { } target || scenario.TestError is null || scenario.ScenarioExecutionStatus == ScenarioExecutionStatus.Skipped)
         {
             return;
         }
