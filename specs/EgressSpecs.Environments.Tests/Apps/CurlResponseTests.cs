@@ -45,7 +45,8 @@ public sealed class CurlResponseTests
     [InlineData(7, AppFailureKind.ConnectionRefused)]
     [InlineData(28, AppFailureKind.Timeout)]
     [InlineData(52, AppFailureKind.Other)]
-    [InlineData(56, AppFailureKind.Other)]
+    [InlineData(56, AppFailureKind.ConnectionReset)]
+    [InlineData(60, AppFailureKind.Other)]
     public void Parse_CurlFailure_IsClassifiedByExitCode(int exitCode, AppFailureKind kind)
     {
         // Given
@@ -59,6 +60,25 @@ public sealed class CurlResponseTests
         Assert.Equal(kind, response.Failure!.Kind);
         Assert.Contains($"curl exit {exitCode}", response.Failure.Message);
         Assert.Contains("something went wrong", response.Failure.Message);
+    }
+
+    [Theory]
+    [InlineData(7, "curl: (7) Failed to connect to api.example.test port 443: Connection refused", true)]
+    [InlineData(28, "curl: (28) Connection timed out after 5001 milliseconds", true)]
+    [InlineData(35, "curl: (35) Recv failure: Connection reset by peer", true)]
+    [InlineData(35, "curl: (35) OpenSSL/3.0.15: error:0A000410:SSL routines::sslv3 alert handshake failure", false)]
+    [InlineData(60, "curl: (60) SSL certificate problem: unable to get local issuer certificate", false)]
+    [InlineData(6, "curl: (6) Could not resolve host: api.example.test", false)]
+    public void Parse_DirectCallFailure_OnlyNetworkLevelFailuresCountAsABlock(int exitCode, string stderr, bool blocked)
+    {
+        // Given: what curl says when a direct HTTPS call from an app pod fails
+        var result = new CommandResult(exitCode, [], stderr + "\n");
+
+        // When
+        var response = CurlResponse.Parse(result, "meshed app", AppRequest.Get("https://api.example.test/direct"));
+
+        // Then
+        Assert.Equal(blocked, response.Failure!.IsNetworkBlock);
     }
 
     [Fact]

@@ -33,7 +33,9 @@ public sealed class K3sInstallTests
         Assert.DoesNotContain("unlisted.example.test", hosts);
         Assert.DoesNotContain("api.github.com", hosts);
         var api = destinations.Single(destination => destination.GetProperty("Host").GetString() == "api.example.test");
-        Assert.Equal(443, api.GetProperty("Port").GetInt32());
+        Assert.Equal(K3sThirdParty.All.Single(party => party.Role == ThirdPartyRole.Api).Port, api.GetProperty("Port").GetInt32());
+        var down = destinations.Single(destination => destination.GetProperty("Host").GetString() == "down.example.test");
+        Assert.Equal(K3sThirdParty.DownPort, down.GetProperty("Port").GetInt32());
         Assert.Equal(Plan.ThirdParties.Single(placed => placed.Party.Role == ThirdPartyRole.Api).Address, api.GetProperty("Address").GetString());
         var corp = destinations.Single(destination => destination.GetProperty("Host").GetString() == "*.corp.test");
         Assert.False(corp.TryGetProperty("Address", out _));

@@ -26,7 +26,7 @@ public sealed class ThirdPartiesOptionsTests : IDisposable
     [InlineData("""{"observationApi":"127.0.0.1:0","parties":[],"colour":"blue"}""", "colour")]
     [InlineData("""{"observationApi":"127.0.0.1:0","parties":[]}""", "parties is empty")]
     [InlineData("""{"observationApi":"localhost","parties":[]}""", "observationApi 'localhost'")]
-    [InlineData("""{"observationApi":"127.0.0.1:0","parties":[{"role":"Banana","host":"a.test","listen":"127.0.0.1:0","certificateFile":"x","keyFile":"y"}]}""", "Banana")]
+    [InlineData("""{"observationApi":"127.0.0.1:0","parties":[{"role":"Banana","host":"a.test","listen":"127.0.0.1:0","certificateFile":"x","keyFile":"y"}]}""", "$.parties[0].role")]
     public void Load_BadFile_FailsNamingTheFieldAtFault(string json, string named)
     {
         // Given

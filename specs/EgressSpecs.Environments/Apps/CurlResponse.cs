@@ -17,7 +17,7 @@ internal static class CurlResponse
         if (result.ExitCode != 0)
         {
             var message = $"{description}: {request.Method} {request.Url}: curl exit {result.ExitCode}: {result.Stderr.Trim()}";
-            return AppResponse.Failed(Classify(result.ExitCode), message);
+            return AppResponse.Failed(Classify(result.ExitCode, result.Stderr), message);
         }
 
         var output = result.Stdout;
@@ -43,12 +43,18 @@ internal static class CurlResponse
         }
     }
 
-    /// <summary>curl's exit codes for the failures a spec tells apart.</summary>
-    public static AppFailureKind Classify(int exitCode) => exitCode switch
+    /// <summary>
+    /// curl's exit codes for the failures a spec tells apart (curl's man page, EXIT CODES): 6 could not resolve host,
+    /// 7 failed to connect, 28 timeout, 56 failure receiving network data (a reset), 35 a TLS handshake that failed; that
+    /// one counts as a reset only when the connection was reset, a certificate problem is exit 60.
+    /// </summary>
+    public static AppFailureKind Classify(int exitCode, string stderr) => exitCode switch
     {
         6 => AppFailureKind.NameNotResolved,
         7 => AppFailureKind.ConnectionRefused,
         28 => AppFailureKind.Timeout,
+        56 => AppFailureKind.ConnectionReset,
+        35 when stderr.Contains("reset", StringComparison.OrdinalIgnoreCase) => AppFailureKind.ConnectionReset,
         _ => AppFailureKind.Other,
     };
 

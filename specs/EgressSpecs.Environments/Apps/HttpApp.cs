@@ -146,8 +146,10 @@ internal sealed class HttpApp(string description, Func<DnsEndPoint, Cancellation
                 case NameNotResolvedException:
                 case SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain }:
                     return AppResponse.Failed(AppFailureKind.NameNotResolved, message);
-                case SocketException { SocketErrorCode: SocketError.ConnectionRefused }:
+                case SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostUnreachable or SocketError.NetworkUnreachable }:
                     return AppResponse.Failed(AppFailureKind.ConnectionRefused, message);
+                case SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted }:
+                    return AppResponse.Failed(AppFailureKind.ConnectionReset, message);
                 case SocketException { SocketErrorCode: SocketError.TimedOut }:
                 case TimeoutException:
                     return AppResponse.Failed(AppFailureKind.Timeout, message);

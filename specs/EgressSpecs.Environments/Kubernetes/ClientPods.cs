@@ -30,7 +30,13 @@ internal static class ClientPods
                 ["app.kubernetes.io/name"] = name,
                 [RunNamespace.ManagedByLabel] = RunNamespace.ManagedByValue,
             },
-            Annotations = new Dictionary<string, string> { ["linkerd.io/inject"] = inject ? "enabled" : "disabled" },
+            Annotations = new Dictionary<string, string>
+            {
+                ["linkerd.io/inject"] = inject ? "enabled" : "disabled",
+
+                // Off by default: without it Linkerd's route metrics leave the egress name out (hostname="").
+                [LinkerdOutboundMetrics.HostnameLabelsAnnotation] = "true",
+            },
         },
         Spec = new V1PodSpec
         {

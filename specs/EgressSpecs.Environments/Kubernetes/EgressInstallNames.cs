@@ -8,6 +8,7 @@ internal static class EgressInstallNames
     public const string PodSelector = "app.kubernetes.io/name=egress-proxy";
     public const string ConfigMap = "egress-proxy-config";
     public const string ConfigKey = "egress.json";
+    public const string ServiceName = "proxy";
     public const string ServiceHost = "proxy.egress.svc.cluster.local";
     public const int AdminPort = 9090;
     public const string DnsConfigMap = "coredns-custom";

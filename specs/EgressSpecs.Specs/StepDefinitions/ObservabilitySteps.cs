@@ -49,12 +49,14 @@ internal sealed class ObservabilitySteps(IEgressTarget target, ProxyMetricsDrive
         Assert.True(lines.Count == 0, $"Metrics mention '{text}': {string.Join(" | ", lines.Take(3))}");
     }
 
-    [Then("Linkerd's outbound metrics on the app show the authority {string} with TLS")]
-    public async Task ThenLinkerdsOutboundMetricsShowTheAuthorityWithTls(string authority)
+    [Then("Linkerd on the app records the call to {string} and its mTLS connection to the egress proxy")]
+    public async Task ThenLinkerdRecordsTheCallAndItsMutualTls(string egressName)
     {
         var text = await target.LinkerdMetricsTextAsync(TestContext.Current.CancellationToken);
-        Assert.True(LinkerdOutboundMetrics.TlsResponsesTo(text, authority).Sum(sample => sample.Value) > 0,
-            $"Linkerd recorded no outbound mTLS response from {authority} on the meshed app; it shows:\n{LinkerdOutboundMetrics.DescribeOutbound(text)}");
+        Assert.True(LinkerdOutboundMetrics.RouteRequestsFor(text, egressName).Sum(sample => sample.Value) > 0,
+            $"Linkerd recorded no request to {egressName} on the route to the egress proxy; it shows:\n{LinkerdOutboundMetrics.DescribeOutbound(text)}");
+        Assert.True(LinkerdOutboundMetrics.MutualTlsResponsesFromProxy(text).Sum(sample => sample.Value) > 0,
+            $"Linkerd recorded no mTLS response from {LinkerdOutboundMetrics.ProxyServiceAuthority}; it shows:\n{LinkerdOutboundMetrics.DescribeOutbound(text)}");
     }
 
     // The app's outcome comes first: a count that did not grow because the call never reached the

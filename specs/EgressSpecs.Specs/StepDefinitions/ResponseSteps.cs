@@ -40,9 +40,11 @@ internal sealed class ResponseSteps(AppDriver apps)
     [Then("the call fails because the connection is refused")]
     public void ThenTheCallFailsBecauseTheConnectionIsRefused() => AssertFailure(AppFailureKind.ConnectionRefused);
 
-    [Then("the call fails")]
-    public void ThenTheCallFails() =>
-        Assert.True(apps.LastResponse.Failure is not null, $"Expected the call to fail, got {Describe(apps.LastResponse)}.");
+    [Then("the network blocks the call")]
+    public void ThenTheNetworkBlocksTheCall() =>
+        // A name that does not resolve or a certificate curl refuses fails the call without any block: that must not pass.
+        Assert.True(apps.LastResponse.Failure is { IsNetworkBlock: true },
+            $"Expected the network to block the call (connection refused, reset or dropped), got {Describe(apps.LastResponse)}.");
 
     [Then("the call is refused")]
     public void ThenTheCallIsRefused() =>

@@ -98,6 +98,10 @@ internal sealed class ThirdPartySteps(ThirdPartyDriver thirdParties, AppDriver a
     {
         var seen = await thirdParties.RequestsAsync(host);
         Assert.Equal(apps.Exchanges.Count, seen.Count);
+
+        // Without connection ids every request would count as one connection: that must fail, never pass.
+        var unknown = seen.Count(request => string.IsNullOrEmpty(request.ConnectionId));
+        Assert.True(unknown == 0, $"{host} recorded no connection id for {unknown} of {seen.Count} requests, so reuse cannot be judged.");
         var used = seen.Select(request => request.ConnectionId).Distinct().Count();
         Assert.True(used <= connections, $"{seen.Count} requests used {used} TLS connections: a new handshake almost every time.");
     }

@@ -26,7 +26,10 @@ Feature: Observability
       And readiness answers 200
 
   Rule: Linkerd records every egress call on the app's side, over mTLS
+    Linkerd counts the call on its route to the proxy's Service under the egress name (the `hostname`
+    label, which the app pods turn on), and counts the proxy's responses as mTLS (`tls="true"`).
+
     @needs-mesh
-    Scenario: The meshed app's Linkerd proxy shows the egress name with TLS
+    Scenario: The meshed app's Linkerd proxy shows the egress name and mTLS to the proxy
       When the meshed app sends "GET /meshed" to "api.example.test.egress.local"
-      Then Linkerd's outbound metrics on the app show the authority "api.example.test.egress.local" with TLS
+      Then Linkerd on the app records the call to "api.example.test.egress.local" and its mTLS connection to the egress proxy

@@ -32,5 +32,5 @@ Feature: Safe failure
     @needs-network-policy @poc-defect-7
     Scenario: A direct HTTPS call from an app namespace is blocked
       When the meshed app calls "https://api.example.test/direct" directly
-      Then the call fails
+      Then the network blocks the call
       And the third party "api.example.test" receives no request
