@@ -82,8 +82,12 @@ internal static class K3sClusterSetup
         {
             try
             {
-                var notAvailable = WorkloadState.DeploymentNotAvailable(await client.AppsV1.ReadNamespacedDeploymentAsync(name, ns, cancellationToken: token));
-                return (notAvailable is null, notAvailable ?? "available");
+                var rollout = WorkloadState.DeploymentRolloutStatus(await client.AppsV1.ReadNamespacedDeploymentAsync(name, ns, cancellationToken: token));
+                return rollout.Outcome switch
+                {
+                    RolloutOutcome.Failed => throw new InvalidOperationException($"{rollout.State} (kubectl rollout status fails here too; the pods and events are in the diagnostics)"),
+                    var outcome => (outcome == RolloutOutcome.Done, rollout.State),
+                };
             }
             catch (HttpOperationException exception) when (exception.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
