@@ -28,10 +28,10 @@ internal static class K3sClusterSetup
         await WaitForDeploymentAsync(client, EgressInstallNames.KubeSystem, "coredns", cancellationToken);
     }
 
-    public static async Task InstallLinkerdAsync(IKubernetes client, LinkerdCertificates certificates, CancellationToken cancellationToken)
+    public static async Task InstallLinkerdAsync(IKubernetes client, LinkerdCertificates certificates, string chartVersion, CancellationToken cancellationToken)
     {
         // The control plane's chart fails until the CRDs exist: install them first and wait for their job.
-        foreach (var chart in new[] { LinkerdHelmCharts.Crds(), LinkerdHelmCharts.ControlPlane(certificates) })
+        foreach (var chart in new[] { LinkerdHelmCharts.Crds(chartVersion), LinkerdHelmCharts.ControlPlane(certificates, chartVersion) })
         {
             await ManifestApply.ApplyAsync(client, chart, cancellationToken);
             await WaitForHelmJobAsync(client, chart, cancellationToken);

@@ -114,7 +114,7 @@ internal sealed class K3sTarget : IEgressTarget
         await RequireImportedImageAsync(token);
         using (var linkerd = LinkerdCertificates.Create(TimeSpan.FromDays(2)))
         {
-            await K3sClusterSetup.InstallLinkerdAsync(_client, linkerd, token);
+            await K3sClusterSetup.InstallLinkerdAsync(_client, linkerd, _settings.LinkerdChartVersion, token);
         }
 
         var plan = new K3sInstallPlan(
