@@ -90,7 +90,7 @@ internal sealed class K3sTarget : IEgressTarget
 
         _workDirectory = Directory.CreateTempSubdirectory("egress-specs-k3s-").FullName;
         var tar = Path.Combine(_workDirectory, "egress-proxy.tar");
-        var imageBuild = ProxyImageBuild.BuildAsync(repository.ProxyProject, _runId, tar, _settings.StartTimeout, token);
+        var imageBuild = ContainerImageBuild.ToArchive(repository.ProxyProject, ContainerImageBuild.ProxyRepository, _runId, tar).BuildAsync(_settings.StartTimeout, token);
 
         var network = new NetworkBuilder().WithCleanUp(!_settings.KeepCluster).Build();
         _network = network;
@@ -118,7 +118,7 @@ internal sealed class K3sTarget : IEgressTarget
         }
 
         var plan = new K3sInstallPlan(
-            ProxyImageBuild.ImageName(_runId),
+            $"{ContainerImageBuild.ProxyRepository}:{_runId}",
             certificates.TrustedCaPem,
             RunNamespace.Name("third-parties", _runId),
             [.. _thirdParties.Select(party => new PlacedThirdParty(party.Party, party.Address))]);
@@ -210,11 +210,11 @@ internal sealed class K3sTarget : IEgressTarget
 
     private async Task RequireImportedImageAsync(CancellationToken cancellationToken)
     {
-        var image = ProxyImageBuild.ImageName(_runId);
+        var image = $"{ContainerImageBuild.ProxyRepository}:{_runId}";
         await Poll.UntilTrueAsync($"k3s to import the proxy image {image} from {K3sNode.ImageImportDirectory}", TimeSpan.FromMinutes(2), async token =>
         {
             var images = await _node!.ImportedImagesAsync(token);
-            return (images.Contains(image, StringComparison.Ordinal), $"containerd has: {images.Replace('\n', ' ')}");
+            return (ContainerdImages.ListsKubeletReference(images, image), $"containerd has: {images.Replace('\n', ' ')}");
         }, cancellationToken);
     }
 
