@@ -151,7 +151,7 @@ internal sealed class K3sTarget : IEgressTarget
                 _apps?.Namespace ?? RunNamespace.Name("apps", _runId), EgressInstallNames.Namespace, EgressInstallNames.LinkerdNamespace,
                 EgressInstallNames.KubeSystem, RunNamespace.Name("third-parties", _runId),
             ];
-            text.Append(await ClusterDiagnostics.CollectAsync(_client, namespaces, cancellationToken));
+            text.Append(await ClusterDiagnostics.CollectAsync(_client, namespaces, LinkerdHelmCharts.ChartNamespace, cancellationToken));
         }
 
         if (_node is not null)
