@@ -1,6 +1,6 @@
+using System.Text;
 using EgressSpecs.Environments.Apps;
 using EgressSpecs.Environments.Support;
-using System.Text;
 
 namespace EgressSpecs.Environments.Tests.Apps;
 

@@ -45,7 +45,7 @@ public sealed class ClusterPrerequisitesTests
         // Then
         var problem = Assert.Single(missing);
         Assert.Contains("linkerd/linkerd-destination", problem);
-        Assert.Contains("0/1 replicas available", problem);
+        Assert.Contains("0 of 1 updated replicas are available", problem);
     }
 
     [Fact]

@@ -43,7 +43,30 @@ public sealed class K3sClusterSetupTests : IDisposable
 
         // Then
         Assert.True(cancel.IsCancellationRequested, failure.Message);
+        Assert.Contains("last seen: Deployment egress/egress-proxy does not exist yet", failure.Message);
         Assert.All(_api.Requests, entry => Assert.Equal("/apis/apps/v1/namespaces/egress/deployments/egress-proxy", entry.RequestMessage.Path));
+    }
+
+    [Fact]
+    public async Task WaitForDeploymentAsync_ProgressDeadlineExceeded_FailsAtOnceWithTheReason()
+    {
+        // Given
+        _api.Answer("GET", "/apis/apps/v1/namespaces/egress/deployments/egress-proxy", 200, """
+            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"egress-proxy","namespace":"egress","generation":1},
+             "spec":{"replicas":2},
+             "status":{"observedGeneration":1,"replicas":2,"updatedReplicas":2,"availableReplicas":0,
+              "conditions":[{"type":"Progressing","status":"False","reason":"ProgressDeadlineExceeded",
+               "message":"ReplicaSet \"egress-proxy-5c8d\" has timed out progressing."}]}}
+            """);
+
+        // When
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => K3sClusterSetup.WaitForDeploymentAsync(_api.Client, "egress", "egress-proxy", TestContext.Current.CancellationToken));
+
+        // Then
+        Assert.Contains("Deployment egress/egress-proxy exceeded its progress deadline", failure.Message);
+        Assert.Contains("has timed out progressing", failure.Message);
+        Assert.Single(_api.Requests);
     }
 
     public void Dispose() => _api.Dispose();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EgressSpecs.Dns.Rewrite;
 using EgressSpecs.Environments.K3s;
+using EgressSpecs.Environments.Kubernetes;
 using k8s;
 using k8s.Models;
 
@@ -105,6 +106,26 @@ public sealed class K3sInstallTests
         Assert.Null(service.Spec.Selector);
         Assert.Equal(443, service.Spec.Ports.Single().Port);
         Assert.Equal(K3sThirdParty.All.Count, prepared.OfType<V1EndpointSlice>().Count());
+    }
+
+    [Fact]
+    public void Prepare_Order_IsKustomizes_NamespacesFirstTheCaSecretBeforeTheDeploymentServicesBeforeTheirSlices()
+    {
+        // Given
+        var infra = InfraManifests.Load(InfraFixture.Repository.InfraDirectory);
+
+        // When
+        var prepared = K3sInstall.Prepare(infra, Plan).ToList();
+
+        // Then
+        var kinds = prepared.Select(item => item.Kind).ToList();
+        var namespaces = prepared.OfType<V1Namespace>().ToList();
+        Assert.Equal(2, namespaces.Count);
+        Assert.Equal(namespaces, prepared.Take(namespaces.Count));
+        Assert.True(prepared.IndexOf(prepared.OfType<V1Secret>().Single()) < prepared.IndexOf(prepared.OfType<V1Deployment>().Single()));
+        Assert.True(kinds.LastIndexOf("ConfigMap") < kinds.IndexOf("Deployment"));
+        Assert.True(kinds.LastIndexOf("Service") < kinds.IndexOf("EndpointSlice"));
+        Assert.Equal(ApplyOrder.Sort(prepared), prepared);
     }
 
     [Fact]

@@ -22,6 +22,33 @@ public sealed class K3sSettingsTests
         // Then
         Assert.Equal(expected, settings.KeepCluster);
         Assert.Equal(K3sSettings.DefaultStartTimeout, settings.StartTimeout);
+        Assert.Equal(LinkerdHelmCharts.ChartVersion, settings.LinkerdChartVersion);
+    }
+
+    [Fact]
+    public void Read_LinkerdChartVersion_OverridesThePin()
+    {
+        // Given
+        var variables = new Dictionary<string, string?> { ["EGRESS_SPECS_LINKERD_CHART_VERSION"] = " 2026.9.1 " };
+
+        // When
+        var settings = K3sSettings.Read(name => variables.GetValueOrDefault(name));
+
+        // Then
+        Assert.Equal("2026.9.1", settings.LinkerdChartVersion);
+    }
+
+    [Fact]
+    public void Read_LinkerdChartVersionAsEdgeTag_NamesTheChartVersionToUse()
+    {
+        // Given
+        var variables = new Dictionary<string, string?> { ["EGRESS_SPECS_LINKERD_CHART_VERSION"] = "edge-26.9.1" };
+
+        // When
+        var failure = Assert.Throws<InvalidOperationException>(() => K3sSettings.Read(name => variables.GetValueOrDefault(name)));
+
+        // Then
+        Assert.Equal("EGRESS_SPECS_LINKERD_CHART_VERSION='edge-26.9.1': 'edge-26.9.1' is an edge tag, not a chart version; its charts are version 2026.9.1.", failure.Message);
     }
 
     [Fact]
@@ -41,6 +68,7 @@ public sealed class K3sSettingsTests
     [InlineData("EGRESS_SPECS_KEEP_CLUSTER", "yes")]
     [InlineData("EGRESS_SPECS_K3S_START_TIMEOUT", "0")]
     [InlineData("EGRESS_SPECS_K3S_START_TIMEOUT", "ten")]
+    [InlineData("EGRESS_SPECS_LINKERD_CHART_VERSION", "stable-2.14.10")]
     public void Read_BadValue_NamesTheVariable(string name, string value)
     {
         // Given

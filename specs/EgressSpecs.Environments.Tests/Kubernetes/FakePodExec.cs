@@ -1,5 +1,5 @@
-using EgressSpecs.Environments.Support;
 using EgressSpecs.Environments.Kubernetes;
+using EgressSpecs.Environments.Support;
 
 namespace EgressSpecs.Environments.Tests.Kubernetes;
 

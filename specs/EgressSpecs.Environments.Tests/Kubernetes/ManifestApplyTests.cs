@@ -16,7 +16,7 @@ public sealed class ManifestApplyTests : IDisposable
     {
         // Given
         var plan = new K3sInstallPlan("egress-specs/proxy:t", "ca", "egress-specs-third-parties-t", [new PlacedThirdParty(K3sThirdParty.All[1], "172.18.0.9")]);
-        List<IKubernetesObject<V1ObjectMeta>> objects = [.. K3sInstall.Prepare(InfraManifests.Load(InfraFixture.Repository.InfraDirectory), plan), LinkerdHelmCharts.Crds()];
+        List<IKubernetesObject<V1ObjectMeta>> objects = [.. K3sInstall.Prepare(InfraManifests.Load(InfraFixture.Repository.InfraDirectory), plan), LinkerdHelmCharts.Crds(LinkerdHelmCharts.ChartVersion)];
 
         // When
         foreach (var item in objects)

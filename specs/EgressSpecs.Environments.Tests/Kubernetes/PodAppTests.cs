@@ -1,6 +1,6 @@
-using EgressSpecs.Environments.Support;
 using System.Text;
 using EgressSpecs.Environments.Kubernetes;
+using EgressSpecs.Environments.Support;
 
 namespace EgressSpecs.Environments.Tests.Kubernetes;
 

@@ -1,5 +1,5 @@
-using EgressSpecs.Environments.Support;
 using System.Text;
+using EgressSpecs.Environments.Support;
 
 namespace EgressSpecs.Environments.Apps;
 

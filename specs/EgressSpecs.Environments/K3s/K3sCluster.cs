@@ -40,33 +40,35 @@ internal sealed class K3sCluster(K3sSettings settings, Func<string?> dockerMissi
         var token = deadline.Token;
 
         _workDirectory = Directory.CreateTempSubdirectory("egress-specs-k3s-").FullName;
-        var proxyTar = Path.Combine(_workDirectory, "egress-proxy.tar");
-        var thirdPartiesImage = $"{ThirdPartiesContainer.Repository}:{_runId}";
+        // One recipe for both images, the one users build: the SDK's container publish. The proxy's goes to a Docker-format
+        // archive k3s imports; the third parties' into the Docker engine that runs them. Nothing is pulled for either.
+        var proxyImage = ContainerImageBuild.ToArchive(
+            repository.ProxyProject, ContainerImageBuild.ProxyRepository, _runId, Path.Combine(_workDirectory, "egress-proxy.tar"));
+        var thirdPartiesImage = ContainerImageBuild.ToLocalEngine(repository.ThirdPartiesProject, ThirdPartiesContainer.Repository, _runId);
         await phases.RunAsync("image builds", step => Task.WhenAll(
-            ProxyImageBuild.BuildAsync(repository.ProxyProject, _runId, proxyTar, settings.StartTimeout, step),
-            ProxyImageBuild.BuildAsync(repository.ThirdPartiesProject, _runId, tarPath: null, settings.StartTimeout, step, ThirdPartiesContainer.Repository)), token);
+            proxyImage.BuildAsync(settings.StartTimeout, step), thirdPartiesImage.BuildAsync(settings.StartTimeout, step)), token);
 
         _network = new NetworkBuilder().WithCleanUp(!settings.KeepCluster).Build();
         _certificates = new EphemeralCertificates();
         await phases.RunAsync("third parties started", async step =>
         {
             await _network.CreateAsync(step);
-            _thirdParties = await ThirdPartiesContainer.StartAsync(thirdPartiesImage, _certificates, _network, !settings.KeepCluster, step);
+            _thirdParties = await ThirdPartiesContainer.StartAsync(thirdPartiesImage.ImageName, _certificates, _network, !settings.KeepCluster, step);
         }, token);
 
-        _node = await phases.RunAsync("node start", step => K3sNode.StartAsync(proxyTar, _network, !settings.KeepCluster, step), token);
+        _node = await phases.RunAsync("node start", step => K3sNode.StartAsync(proxyImage.ArchivePath!, _network, !settings.KeepCluster, step), token);
         _client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(new MemoryStream(Encoding.UTF8.GetBytes(_node.Kubeconfig))));
         await phases.RunAsync("node and CoreDNS ready", step => K3sClusterSetup.WaitForNodeAndDnsAsync(_client, step), token);
-        await phases.RunAsync("image import", RequireImportedImageAsync, token);
+        await phases.RunAsync("image import", step => RequireImportedImageAsync(proxyImage.ImageName, step), token);
         await phases.RunAsync("Linkerd installed", async step =>
         {
             using var linkerd = LinkerdCertificates.Create(TimeSpan.FromDays(2));
-            await K3sClusterSetup.InstallLinkerdAsync(_client, linkerd, step);
+            await K3sClusterSetup.InstallLinkerdAsync(_client, linkerd, settings.LinkerdChartVersion, step);
         }, token);
 
         var thirdPartyNamespace = RunNamespace.Name("third-parties", _runId);
         var plan = new K3sInstallPlan(
-            ProxyImageBuild.ImageName(_runId),
+            proxyImage.ImageName,
             _certificates.TrustedCaPem,
             thirdPartyNamespace,
             [.. K3sThirdParty.All.Select(party => new PlacedThirdParty(party, _thirdParties!.Address))]);
@@ -78,7 +80,8 @@ internal sealed class K3sCluster(K3sSettings settings, Func<string?> dockerMissi
             _client,
             $"k3s node {_node.ContainerId[..Math.Min(12, _node.ContainerId.Length)]} ({PinnedImages.K3s}), third parties at {_thirdParties!.Address}",
             _thirdParties.Observations,
-            [EgressInstallNames.LinkerdNamespace, EgressInstallNames.KubeSystem, thirdPartyNamespace]);
+            [EgressInstallNames.LinkerdNamespace, EgressInstallNames.KubeSystem, thirdPartyNamespace],
+            HelmJobNamespace: LinkerdHelmCharts.ChartNamespace);
     }
 
     public async Task<string> DiagnosticsAsync(CancellationToken cancellationToken)
@@ -151,13 +154,12 @@ internal sealed class K3sCluster(K3sSettings settings, Func<string?> dockerMissi
         }
     }
 
-    private async Task RequireImportedImageAsync(CancellationToken cancellationToken)
+    private async Task RequireImportedImageAsync(string image, CancellationToken cancellationToken)
     {
-        var image = ProxyImageBuild.ImageName(_runId);
         await Poll.UntilTrueAsync($"k3s to import the proxy image {image} from {K3sNode.ImageImportDirectory}", TimeSpan.FromMinutes(2), async token =>
         {
             var images = await _node!.ImportedImagesAsync(token);
-            return (images.Contains(image, StringComparison.Ordinal), $"containerd has: {images.Replace('\n', ' ')}");
+            return (ContainerdImages.ListsKubeletReference(images, image), $"containerd has: {images.Replace('\n', ' ')}");
         }, cancellationToken);
     }
 }

@@ -1,7 +1,7 @@
-using EgressSpecs.Environments.Support;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using EgressSpecs.Environments.Kubernetes;
+using EgressSpecs.Environments.Support;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -28,10 +28,10 @@ internal static class K3sClusterSetup
         await WaitForDeploymentAsync(client, EgressInstallNames.KubeSystem, "coredns", cancellationToken);
     }
 
-    public static async Task InstallLinkerdAsync(IKubernetes client, LinkerdCertificates certificates, CancellationToken cancellationToken)
+    public static async Task InstallLinkerdAsync(IKubernetes client, LinkerdCertificates certificates, string chartVersion, CancellationToken cancellationToken)
     {
         // The control plane's chart fails until the CRDs exist: install them first and wait for their job.
-        foreach (var chart in new[] { LinkerdHelmCharts.Crds(), LinkerdHelmCharts.ControlPlane(certificates) })
+        foreach (var chart in new[] { LinkerdHelmCharts.Crds(chartVersion), LinkerdHelmCharts.ControlPlane(certificates, chartVersion) })
         {
             await ManifestApply.ApplyAsync(client, chart, cancellationToken);
             await WaitForHelmJobAsync(client, chart, cancellationToken);
@@ -82,8 +82,12 @@ internal static class K3sClusterSetup
         {
             try
             {
-                var notAvailable = WorkloadState.DeploymentNotAvailable(await client.AppsV1.ReadNamespacedDeploymentAsync(name, ns, cancellationToken: token));
-                return (notAvailable is null, notAvailable ?? "available");
+                var rollout = WorkloadState.DeploymentRolloutStatus(await client.AppsV1.ReadNamespacedDeploymentAsync(name, ns, cancellationToken: token));
+                return rollout.Outcome switch
+                {
+                    RolloutOutcome.Failed => throw new InvalidOperationException($"{rollout.State} (kubectl rollout status fails here too; the pods and events are in the diagnostics)"),
+                    var outcome => (outcome == RolloutOutcome.Done, rollout.State),
+                };
             }
             catch (HttpOperationException exception) when (exception.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
             {

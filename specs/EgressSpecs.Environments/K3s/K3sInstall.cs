@@ -63,8 +63,8 @@ internal static class K3sInstall
             prepared.Add(ThirdPartyEndpoints(placed, plan.ThirdPartyNamespace));
         }
 
-        // Namespaces first, as kubectl orders them.
-        return [.. prepared.OrderBy(item => item is V1Namespace ? 0 : 1)];
+        // As kubectl apply -k orders them: the CA Secret before the Deployment that mounts it, Services before their slices.
+        return ApplyOrder.Sort(prepared);
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ internal sealed record K3sSettings
     /// <summary>How long the whole start may take: the k3s node, Linkerd's Helm jobs, the proxy rollout.</summary>
     public TimeSpan StartTimeout { get; init; } = DefaultStartTimeout;
 
+    /// <summary>The version of <c>linkerd-crds</c> and <c>linkerd-control-plane</c> from the edge Helm repository.</summary>
+    public string LinkerdChartVersion { get; init; } = LinkerdHelmCharts.ChartVersion;
+
     public static K3sSettings Read(Func<string, string?> variable)
     {
         var keep = variable(KubernetesEnvironmentVariables.KeepCluster)?.Trim();
@@ -33,6 +36,14 @@ internal sealed record K3sSettings
                 : throw new InvalidOperationException($"{KubernetesEnvironmentVariables.StartTimeout}='{minutes}' is not a whole number of minutes from 1 to 180.");
         }
 
-        return new K3sSettings { KeepCluster = keepCluster, StartTimeout = timeout };
+        var chartVersion = LinkerdHelmCharts.ChartVersion;
+        if (variable(KubernetesEnvironmentVariables.LinkerdChartVersion)?.Trim() is { Length: > 0 } version)
+        {
+            chartVersion = LinkerdHelmCharts.VersionProblem(version) is { } problem
+                ? throw new InvalidOperationException($"{KubernetesEnvironmentVariables.LinkerdChartVersion}='{version}': {problem}.")
+                : version;
+        }
+
+        return new K3sSettings { KeepCluster = keepCluster, StartTimeout = timeout, LinkerdChartVersion = chartVersion };
     }
 }

@@ -1,6 +1,6 @@
-using EgressSpecs.Environments.Support;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EgressSpecs.Environments.Support;
 
 namespace EgressSpecs.Environments.Kubernetes;
 

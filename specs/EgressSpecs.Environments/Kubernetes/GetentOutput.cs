@@ -1,6 +1,6 @@
-using EgressSpecs.Environments.Support;
 using System.Net;
 using System.Net.Sockets;
+using EgressSpecs.Environments.Support;
 
 namespace EgressSpecs.Environments.Kubernetes;
 

@@ -29,5 +29,6 @@ internal interface IClusterProvisioner : IAsyncDisposable
 /// <param name="Description">One line: which cluster, e.g. "k3s v1.34.2 node abc123" or "context 'prod' (https://...)".</param>
 /// <param name="ThirdParties">The third-party program's parties, when the provisioner runs them.</param>
 /// <param name="DiagnosticNamespaces">Namespaces whose pods and events explain a failure, beyond the run's own.</param>
+/// <param name="HelmJobNamespace">Where helm-controller ran the provisioner's Helm install jobs, whose logs explain a failed install; null when none.</param>
 internal sealed record ProvisionedCluster(
-    k8s.Kubernetes Client, string Description, ThirdPartyObservations? ThirdParties, IReadOnlyList<string> DiagnosticNamespaces);
+    k8s.Kubernetes Client, string Description, ThirdPartyObservations? ThirdParties, IReadOnlyList<string> DiagnosticNamespaces, string? HelmJobNamespace = null);

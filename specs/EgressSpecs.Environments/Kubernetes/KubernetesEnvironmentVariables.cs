@@ -15,4 +15,6 @@ public static class KubernetesEnvironmentVariables
     /// <summary>Minutes to wait for the k3s cluster, Linkerd and the proxy to come up (default 15).</summary>
     public const string StartTimeout = "EGRESS_SPECS_K3S_START_TIMEOUT";
 
+    /// <summary>The version of Linkerd's edge Helm charts the <c>k3s</c> target installs (<c>YYYY.M.N</c>; default the pinned one).</summary>
+    public const string LinkerdChartVersion = "EGRESS_SPECS_LINKERD_CHART_VERSION";
 }

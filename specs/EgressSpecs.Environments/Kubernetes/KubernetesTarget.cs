@@ -88,7 +88,7 @@ internal sealed class KubernetesTarget(IClusterProvisioner provisioner, TextWrit
         if (_cluster is { } cluster)
         {
             string[] namespaces = [RunNamespace.Name("apps", _runId), EgressInstallNames.Namespace, .. cluster.DiagnosticNamespaces];
-            text.Append(await ClusterDiagnostics.CollectAsync(cluster.Client, namespaces, cancellationToken));
+            text.Append(await ClusterDiagnostics.CollectAsync(cluster.Client, namespaces, cluster.HelmJobNamespace, cancellationToken));
         }
 
         text.Append(await provisioner.DiagnosticsAsync(cancellationToken));

@@ -1,5 +1,5 @@
-using EgressSpecs.Environments.Support;
 using System.Globalization;
+using EgressSpecs.Environments.Support;
 using k8s;
 
 namespace EgressSpecs.Environments.Kubernetes;

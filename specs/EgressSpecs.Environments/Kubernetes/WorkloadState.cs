@@ -8,26 +8,56 @@ internal static class WorkloadState
     /// <summary>The sidecar's container name; Linkerd adds it to every pod it meshes.</summary>
     public const string LinkerdProxyContainer = "linkerd-proxy";
 
-    /// <summary>Null when the Deployment's current generation is rolled out and available, else what is missing.</summary>
-    public static string? DeploymentNotAvailable(V1Deployment deployment)
+    /// <summary>The Progressing condition's reason once a rollout made no progress for <c>progressDeadlineSeconds</c>.</summary>
+    public const string ProgressDeadlineExceeded = "ProgressDeadlineExceeded";
+
+    /// <summary>
+    /// The Deployment's rollout as <c>kubectl rollout status</c> judges it, branch for branch: kubernetes/kubectl
+    /// pkg/polymorphichelpers/rollout_status.go, <c>DeploymentStatusViewer.Status</c> (checked at commit 53ef3abb),
+    /// with <c>TimedOutReason</c> from pkg/util/deployment/deployment.go. Until the controller has observed the current
+    /// generation nothing else counts; then a Progressing condition with reason <see cref="ProgressDeadlineExceeded"/>
+    /// is a failure (kubectl exits with an error, so a wait should stop at once); then new replicas not all updated,
+    /// old replicas still running (<c>status.replicas</c> above <c>updatedReplicas</c>: a restart mid-rollout, where
+    /// the available count alone looks complete), and updated replicas not all available each mean "wait".
+    /// </summary>
+    public static DeploymentRollout DeploymentRolloutStatus(V1Deployment deployment)
     {
-        var wanted = deployment.Spec?.Replicas ?? 1;
-        var status = deployment.Status;
         var name = $"{deployment.Metadata?.NamespaceProperty}/{deployment.Metadata?.Name}";
-        if (status is null || (status.ObservedGeneration ?? 0) < (deployment.Metadata?.Generation ?? 0))
+        var status = deployment.Status ?? new V1DeploymentStatus();
+        if ((deployment.Metadata?.Generation ?? 0) > (status.ObservedGeneration ?? 0))
         {
-            return $"Deployment {name}: the controller has not seen the current generation yet";
+            return DeploymentRollout.Waiting($"Deployment {name}: the controller has not observed generation {deployment.Metadata?.Generation} yet");
         }
 
-        if ((status.UpdatedReplicas ?? 0) < wanted || (status.AvailableReplicas ?? 0) < wanted)
+        var progressing = status.Conditions?.FirstOrDefault(condition => condition.Type == "Progressing");
+        if (progressing?.Reason == ProgressDeadlineExceeded)
         {
-            return $"Deployment {name}: {status.AvailableReplicas ?? 0}/{wanted} replicas available, {status.UpdatedReplicas ?? 0} updated";
+            return DeploymentRollout.Failed($"Deployment {name} exceeded its progress deadline: {progressing.Message}");
         }
 
-        return status.Conditions?.Any(condition => condition.Type == "Available" && condition.Status == "True") == true
-            ? null
-            : $"Deployment {name}: condition Available is not True";
+        var updated = status.UpdatedReplicas ?? 0;
+        if (deployment.Spec?.Replicas is { } wanted && updated < wanted)
+        {
+            return DeploymentRollout.Waiting($"Deployment {name}: {updated} out of {wanted} new replicas have been updated");
+        }
+
+        if ((status.Replicas ?? 0) > updated)
+        {
+            return DeploymentRollout.Waiting($"Deployment {name}: {status.Replicas - updated} old replicas are pending termination");
+        }
+
+        var available = status.AvailableReplicas ?? 0;
+        return available < updated
+            ? DeploymentRollout.Waiting($"Deployment {name}: {available} of {updated} updated replicas are available")
+            : DeploymentRollout.Done($"Deployment {name} successfully rolled out");
     }
+
+    /// <summary>Null when the Deployment is rolled out (<see cref="DeploymentRolloutStatus"/>), else what is missing or failed.</summary>
+    public static string? DeploymentNotAvailable(V1Deployment deployment) => DeploymentRolloutStatus(deployment) switch
+    {
+        { Outcome: RolloutOutcome.Done } => null,
+        var rollout => rollout.State,
+    };
 
     /// <summary>True when the pod is Running and every container is ready.</summary>
     public static string? PodNotReady(V1Pod pod)

@@ -1,6 +1,6 @@
-using EgressSpecs.Environments.Apps;
 using System.Net;
 using System.Net.Sockets;
+using EgressSpecs.Environments.Apps;
 
 namespace EgressSpecs.Environments.Local;
 

@@ -3,19 +3,58 @@ using System.Text;
 
 namespace EgressSpecs.Environments.Support;
 
-/// <summary>
-/// The phases a cluster target goes through (Docker check, image builds, node start, ...), each with its duration
-/// and outcome, written as each ends: the first person who runs a target can tell where it stopped and how long
-/// each step took.
-/// </summary>
-internal sealed class PhaseLog(string target, TextWriter output, TimeProvider? clock = null)
+/// <summary>How a phase ended.</summary>
+internal enum PhaseOutcome
 {
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-    private readonly Lock _lock = new();
-    private readonly List<Phase> _phases = [];
+    Ok,
+    Failed,
+    Cancelled,
+}
 
-    /// <summary>The phases that ended, in the order they ended.</summary>
-    public IReadOnlyList<Phase> Phases
+/// <summary>One finished phase: its name, how long it took, how it ended and, unless it succeeded, the exception's first line.</summary>
+internal sealed record PhaseRecord(string Name, TimeSpan Duration, PhaseOutcome Outcome, string? Reason)
+{
+    /// <summary>E.g. <c>node start: 41.2 s ok</c>, <c>image import: 120.0 s failed: TimeoutException: Timed out after ...</c>.</summary>
+    public override string ToString()
+    {
+        var outcome = Outcome switch
+        {
+            PhaseOutcome.Ok => "ok",
+            PhaseOutcome.Failed => $"failed: {Reason}",
+            _ => $"cancelled: {Reason}",
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"{Name}: {Duration.TotalSeconds:0.0} s {outcome}");
+    }
+}
+
+/// <summary>
+/// The phases of a target's start (Docker check, image builds, node start, Linkerd, infra, DNS, clients), each timed
+/// and written as it ends, so the first person to run a cluster target sees where it is slow and where it stopped.
+/// </summary>
+/// <remarks>
+/// Phases may run side by side (an image build while containers start): the list and the writer are guarded by a lock.
+/// A phase's exception is recorded and rethrown unchanged.
+/// </remarks>
+internal sealed class PhaseLog
+{
+    private readonly string _prefix;
+    private readonly TextWriter _writer;
+    private readonly TimeProvider _time;
+    private readonly List<PhaseRecord> _phases = [];
+    private readonly Lock _lock = new();
+
+    /// <param name="prefix">Starts every line, e.g. <c>k3s</c> gives <c>[k3s] node start: 41.2 s ok</c>.</param>
+    /// <param name="writer">Where each phase's line goes as it ends (e.g. <see cref="Console.Error"/>).</param>
+    /// <param name="time">The clock (tests pass a fake one).</param>
+    public PhaseLog(string prefix, TextWriter writer, TimeProvider? time = null)
+    {
+        _prefix = prefix;
+        _writer = writer;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>The phases that ended so far, in the order they ended.</summary>
+    public IReadOnlyList<PhaseRecord> Phases
     {
         get
         {
@@ -27,52 +66,65 @@ internal sealed class PhaseLog(string target, TextWriter output, TimeProvider? c
     }
 
     public async Task RunAsync(string name, Func<CancellationToken, Task> phase, CancellationToken cancellationToken) =>
-        await RunAsync<object?>(name, async token => { await phase(token); return null; }, cancellationToken);
+        await RunAsync<object?>(name, async token =>
+        {
+            await phase(token);
+            return null;
+        }, cancellationToken);
 
     public async Task<T> RunAsync<T>(string name, Func<CancellationToken, Task<T>> phase, CancellationToken cancellationToken)
     {
-        var started = _clock.GetTimestamp();
+        var started = _time.GetTimestamp();
         try
         {
-            var result = await phase(cancellationToken);
-            End(new Phase(name, _clock.GetElapsedTime(started), null));
-            return result;
+            var value = await phase(cancellationToken);
+            Record(new PhaseRecord(name, _time.GetElapsedTime(started), PhaseOutcome.Ok, null));
+            return value;
+        }
+        catch (OperationCanceledException exception)
+        {
+            Record(new PhaseRecord(name, _time.GetElapsedTime(started), PhaseOutcome.Cancelled, FirstLine(exception)));
+            throw;
         }
         catch (Exception exception)
         {
-            End(new Phase(name, _clock.GetElapsedTime(started), FirstLine(exception.Message)));
+            Record(new PhaseRecord(name, _time.GetElapsedTime(started), PhaseOutcome.Failed, FirstLine(exception)));
             throw;
         }
     }
 
-    /// <summary>Every phase, one line each, for a report.</summary>
+    /// <summary>Every phase so far, one line each, for a summary or diagnostics; "(no phase ended)" when none has.</summary>
     public string Render()
     {
-        var text = new StringBuilder();
-        foreach (var phase in Phases)
+        var phases = Phases;
+        if (phases.Count == 0)
         {
-            text.AppendLine(phase.ToString(target));
+            return $"[{_prefix}] (no phase ended)\n";
+        }
+
+        var text = new StringBuilder();
+        foreach (var phase in phases)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"[{_prefix}] {phase}\n");
         }
 
         return text.ToString();
     }
 
-    private void End(Phase phase)
+    private void Record(PhaseRecord phase)
     {
         lock (_lock)
         {
             _phases.Add(phase);
+            _writer.WriteLine($"[{_prefix}] {phase}");
+            _writer.Flush();
         }
-
-        output.WriteLine(phase.ToString(target));
     }
 
-    private static string FirstLine(string message) => message.Split('\n', 2)[0].TrimEnd();
-
-    /// <summary>One ended phase: its name, how long it took, and why it failed (null when it succeeded).</summary>
-    public sealed record Phase(string Name, TimeSpan Duration, string? Failure)
+    private static string FirstLine(Exception exception)
     {
-        public string ToString(string target) => string.Create(CultureInfo.InvariantCulture,
-            $"[{target}] {Name}: {Duration.TotalSeconds:0.0} s {(Failure is null ? "ok" : "FAILED: " + Failure)}");
+        var message = exception.Message;
+        var end = message.AsSpan().IndexOfAny('\r', '\n');
+        return $"{exception.GetType().Name}: {(end >= 0 ? message[..end] : message)}";
     }
 }

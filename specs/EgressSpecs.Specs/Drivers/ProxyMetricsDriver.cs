@@ -1,5 +1,5 @@
-using EgressSpecs.Environments.Support;
 using EgressSpecs.Environments;
+using EgressSpecs.Environments.Support;
 
 namespace EgressSpecs.Specs.Drivers;
 
