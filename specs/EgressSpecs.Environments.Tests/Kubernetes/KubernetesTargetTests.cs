@@ -24,7 +24,7 @@ public sealed class KubernetesTargetTests
         Assert.StartsWith(DockerAvailability.MissingReason, failure.Reason);
         Assert.Contains("EGRESS_SPECS_TARGET=local", failure.Message);
         Assert.Contains("[k3s] Docker check:", progress.ToString());
-        Assert.Contains("FAILED", progress.ToString());
+        Assert.Contains("failed", progress.ToString());
     }
 
     [Fact]
