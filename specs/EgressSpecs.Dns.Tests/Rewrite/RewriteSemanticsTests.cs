@@ -108,8 +108,8 @@ public sealed class RewriteSemanticsTests
         // Then
         Assert.Equal("c.example.", outcome.RewrittenName);
         Assert.Equal(2, outcome.MatchedRules.Count);
-        // Each exact rule maps its own target back, in rule order, as CoreDNS's reverter does.
-        Assert.Equal("b.example.", outcome.RevertOwnerName("c.example."));
+        // The reverter unwinds the chain last rule first (reverter.go), back to the question.
+        Assert.Equal("a.example.", outcome.RevertOwnerName("c.example."));
     }
 
     [Fact]

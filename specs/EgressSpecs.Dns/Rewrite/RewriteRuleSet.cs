@@ -62,7 +62,8 @@ public sealed class RewriteRuleSet
 
             if (!DnsNames.IsDomainName(rewritten))
             {
-                return new NameRewriteOutcome(questionName, rewritten, [.. matched, rule], [], isInvalidName: true);
+                // ServeDNS puts the original question back and returns SERVFAIL.
+                return new NameRewriteOutcome(questionName, rewritten, [.. matched, rule], [], isInvalidName: true, restoresQuestion: true);
             }
 
             current = rewritten;
@@ -70,11 +71,14 @@ public sealed class RewriteRuleSet
             responseRules.AddRange(rules);
             if (rule.Mode == RewriteMode.Stop)
             {
-                break;
+                // A matching stop rule always answers through the ResponseReverter.
+                return new NameRewriteOutcome(questionName, current, matched, responseRules, isInvalidName: false, restoresQuestion: true);
             }
         }
 
+        // The walk ended without a stop: the ResponseReverter is used only when there is something to revert.
         var nameForNextPlugin = matched.Count == 0 ? questionName : current;
-        return new NameRewriteOutcome(questionName, nameForNextPlugin, matched, responseRules, isInvalidName: false);
+        return new NameRewriteOutcome(
+            questionName, nameForNextPlugin, matched, responseRules, isInvalidName: false, restoresQuestion: responseRules.Count > 0);
     }
 }
