@@ -41,7 +41,7 @@ internal static class CorefileReader
 
             if (!string.Equals(first, "rewrite", StringComparison.OrdinalIgnoreCase))
             {
-                i = SkipDirective(tokens, lineStart, lineEnd);
+                i = SkipDirective(tokens, lineEnd);
                 continue;
             }
 
@@ -100,7 +100,7 @@ internal static class CorefileReader
         return end;
     }
 
-    private static int SkipDirective(List<CaddyfileToken> tokens, int lineStart, int lineEnd)
+    private static int SkipDirective(List<CaddyfileToken> tokens, int lineEnd)
     {
         if (tokens[lineEnd - 1].Text != "{")
         {
