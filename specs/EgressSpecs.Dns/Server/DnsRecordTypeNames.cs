@@ -8,8 +8,20 @@ internal static class DnsRecordTypeNames
 
     private static readonly Dictionary<ushort, string> Names = new()
     {
-        [1] = "A", [2] = "NS", [5] = "CNAME", [6] = "SOA", [12] = "PTR", [15] = "MX", [16] = "TXT",
-        [28] = "AAAA", [33] = "SRV", [35] = "NAPTR", [39] = "DNAME", [64] = "SVCB", [65] = "HTTPS", [255] = "ANY",
+        [1] = "A",
+        [2] = "NS",
+        [5] = "CNAME",
+        [6] = "SOA",
+        [12] = "PTR",
+        [15] = "MX",
+        [16] = "TXT",
+        [28] = "AAAA",
+        [33] = "SRV",
+        [35] = "NAPTR",
+        [39] = "DNAME",
+        [64] = "SVCB",
+        [65] = "HTTPS",
+        [255] = "ANY",
     };
 
     public static string NameOf(ushort type) => Names.TryGetValue(type, out var name) ? name : $"TYPE{type}";
