@@ -23,6 +23,11 @@ internal sealed class ClusterDnsResponder(RewriteRuleSet rules, RecordTable reco
         var asked = query.QuestionName;
         var outcome = rules.Rewrite(asked);
         var lookedUp = outcome.RewrittenName;
+        if (outcome.ResponseQuestionName != asked && DnsWireName.ToWire(outcome.ResponseQuestionName) is { } rewrittenQuestion)
+        {
+            // Only continue rules without response rules matched: the next plugin answers with the rewritten question.
+            response.QuestionBytes = [.. rewrittenQuestion, .. query.QuestionBytes[^4..]];
+        }
 
         if (query.OperationCode != 0)
         {

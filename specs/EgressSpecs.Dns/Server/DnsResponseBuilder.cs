@@ -12,6 +12,9 @@ internal sealed class DnsResponseBuilder(DnsQuery query)
 
     public DnsResponseCode ResponseCode { get; set; }
 
+    /// <summary>The question section sent back: the query's own bytes unless set (CoreDNS does not always restore it).</summary>
+    public byte[]? QuestionBytes { get; set; }
+
     public void AddA(byte[] ownerWireName, IPAddress address, int timeToLiveSeconds) =>
         _answers.Add((ownerWireName, address, timeToLiveSeconds));
 
@@ -28,7 +31,7 @@ internal sealed class DnsResponseBuilder(DnsQuery query)
 
         if (query.IsWellFormed)
         {
-            message.AddRange(query.QuestionBytes);
+            message.AddRange(QuestionBytes ?? query.QuestionBytes);
         }
 
         foreach (var (owner, address, timeToLive) in _answers)
