@@ -28,6 +28,8 @@ public sealed class GoRegexTests
     [InlineData(@"^\Qa.b\E$", "axb", false)]
     [InlineData(@"^a{2,3}$", "aaa", true)]
     [InlineData(@"^a{,3}$", "a{,3}", true)] // not a repeat: literal braces
+    [InlineData(@"^a(?i)*B$", "aab", true)] // the flag after the repeated atom still applies to what follows
+    [InlineData(@"^(?:^)*a$", "a", true)] // an anchor may be repeated in Go
     public void Compile_GoSyntax_MatchesAsGoDoes(string pattern, string input, bool matches)
     {
         // Given

@@ -57,6 +57,7 @@ internal sealed class GoRegexTranslator
     // What the last emitted piece is, for repetition: where it starts in _output, whether it can be
     // repeated, whether it is itself a repetition, and the largest repeat count nested inside it.
     private int _lastAtomStart = -1;
+    private int _lastAtomEnd = -1;
     private bool _lastIsRepeat;
     private int _lastAtomWeight = 1;
     private int _sequenceWeight = 1;
@@ -151,6 +152,7 @@ internal sealed class GoRegexTranslator
     {
         _lastAtomStart = _output.Length;
         _output.Append(text);
+        _lastAtomEnd = _output.Length;
         _lastIsRepeat = false;
         _lastAtomWeight = weight;
     }
@@ -280,6 +282,7 @@ internal sealed class GoRegexTranslator
         _flags = frame.Flags;
         _sequenceWeight = frame.SequenceWeight;
         _lastAtomStart = frame.OutputStart;
+        _lastAtomEnd = _output.Length;
         _lastIsRepeat = false;
         _lastAtomWeight = innerWeight;
     }
@@ -324,14 +327,12 @@ internal sealed class GoRegexTranslator
             }
         }
 
-        // Wrap the operand so that anchors and lookarounds can be repeated as Go allows.
+        // Wrap the operand so that anchors and lookarounds can be repeated as Go allows. A flag change
+        // written after the operand, as in a(?i)*, stays outside: in Go it applies to what follows.
+        var quantifier = ")" + (op.StartsWith('{') ? DotNetCount(min, max) : op) + (lazy ? "?" : "");
+        _output.Insert(_lastAtomEnd, quantifier);
         _output.Insert(_lastAtomStart, "(?:");
-        _output.Append(')');
-        _output.Append(op.StartsWith('{') ? DotNetCount(min, max) : op);
-        if (lazy)
-        {
-            _output.Append('?');
-        }
+        _lastAtomEnd += 3 + quantifier.Length;
 
         _lastIsRepeat = true;
         _lastAtomWeight = weight;
