@@ -122,8 +122,8 @@ public sealed class RewriteRuleSetParseTests
     }
 
     [Theory]
-    [InlineData("rewrite type ANY HINFO", "not modelled")]
-    [InlineData("rewrite edns0 local set 0xffee abcd", "not modelled")]
+    [InlineData("rewrite type ANY HINFO", "unsupported rule type \"type\"")]
+    [InlineData("rewrite edns0 local set 0xffee abcd", "unsupported rule type \"edns0\"")]
     [InlineData("rewrite name", "too few arguments")]
     [InlineData("rewrite name fuzzy a b", "received: fuzzy")]
     [InlineData("rewrite name regex (.*\\.egress.local proxy.egress.svc.cluster.local", "invalid regex")]

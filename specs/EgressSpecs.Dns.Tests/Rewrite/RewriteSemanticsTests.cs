@@ -108,8 +108,54 @@ public sealed class RewriteSemanticsTests
         // Then
         Assert.Equal("c.example.", outcome.RewrittenName);
         Assert.Equal(2, outcome.MatchedRules.Count);
-        // Each exact rule maps its own target back, in rule order, as CoreDNS's reverter does.
-        Assert.Equal("b.example.", outcome.RevertOwnerName("c.example."));
+        // The reverter unwinds the chain last rule first (reverter.go), back to the question.
+        Assert.Equal("a.example.", outcome.RevertOwnerName("c.example."));
+    }
+
+    [Fact]
+    public void Rewrite_LoneContinueRuleWithoutAnswer_ClientSeesTheRewrittenQuestion()
+    {
+        // Given: no response rule, so rewrite.go lets the next plugin write straight to the client.
+        var rules = RewriteRuleSet.Parse("rewrite continue name prefix api. www.");
+
+        // When
+        var outcome = rules.Rewrite("api.example.");
+
+        // Then
+        Assert.False(outcome.RestoresQuestion);
+        Assert.Equal("www.example.", outcome.ResponseQuestionName);
+    }
+
+    [Theory]
+    [InlineData("rewrite continue name prefix api. www. answer auto")]
+    [InlineData("rewrite continue name exact api.example. www.example.")]
+    [InlineData("rewrite stop name prefix api. www.")]
+    public void Rewrite_ContinueRuleWithResponseRulesOrStopRule_ClientGetsItsQuestionBack(string ruleText)
+    {
+        // Given
+        var rules = RewriteRuleSet.Parse(ruleText);
+
+        // When
+        var outcome = rules.Rewrite("API.example.");
+
+        // Then
+        Assert.True(outcome.RestoresQuestion);
+        Assert.Equal("API.example.", outcome.ResponseQuestionName);
+    }
+
+    [Fact]
+    public void RevertOwnerName_AutoRevertAndExplicitAnswerOnOneRule_ExplicitAnswerRunsFirst()
+    {
+        // Given: exact rules always revert automatically; the explicit answer rule comes after it in the
+        // rule's response rules, so the reverter (last first) applies it before the automatic remap.
+        var rules = RewriteRuleSet.Parse(@"rewrite name exact a.example. b.example. answer name ^c\.example\.$ b.example.");
+
+        // When
+        var outcome = rules.Rewrite("a.example.");
+
+        // Then
+        Assert.Equal("a.example.", outcome.RevertOwnerName("c.example."));
+        Assert.Equal("a.example.", outcome.RevertOwnerName("b.example."));
     }
 
     [Fact]

@@ -125,6 +125,20 @@ public sealed class ClusterDnsServerTests
     }
 
     [Fact]
+    public async Task Query_LoneContinueRuleWithoutAnswer_ComesBackWithTheRewrittenQuestionAsFromCoreDns()
+    {
+        // Given
+        await using var server = await TestServers.StartAsync("rewrite continue name suffix .egress.local. .egress.svc.cluster.local.");
+        var resolver = new GlibcLikeResolver(server.EndPoint);
+
+        // When
+        var response = await resolver.QueryAsync("proxy.egress.local", DnsQueryType.A, TestContext.Current.CancellationToken);
+
+        // Then
+        Assert.Equal("proxy.egress.svc.cluster.local.", response.QuestionName);
+    }
+
+    [Fact]
     public async Task QuestionsSeen_SeveralQueries_RecordsEachInOrder()
     {
         // Given

@@ -1,148 +1,135 @@
-using System.Text;
-
 namespace EgressSpecs.Dns.Rewrite;
 
 /// <summary>
-/// Finds the <c>rewrite</c> directives of a Corefile or Corefile snippet (Caddyfile syntax: tokens
-/// split on white space, <c>"quoted"</c> tokens, <c>#</c> comments, <c>{ }</c> blocks). Other
-/// directives and server blocks are skipped. A <c>rewrite [stop|continue] { ... }</c> block is joined
-/// into one rule, as CoreDNS's rewriteParse does when fewer than two arguments precede the block.
+/// Finds the <c>rewrite</c> directives of a Corefile or Corefile snippet, from the tokens of
+/// <see cref="CaddyfileLexer"/>. A directive is the first token of a line inside a server block (or at
+/// the top of a snippet); its arguments are the following tokens on the same line, as Caddy's
+/// dispenser counts lines (a quoted token spanning lines moves the line on). Blocks of other directives
+/// are skipped. A <c>rewrite [stop|continue] { ... }</c> block is joined into one rule, as CoreDNS's
+/// rewriteParse does when fewer than two arguments precede the block.
 /// </summary>
 internal static class CorefileReader
 {
     public static List<CorefileDirective> ReadRewriteDirectives(string text, int firstLineNumber, string source)
     {
-        var directives = new List<CorefileDirective>();
+        var tokens = CaddyfileLexer.Tokenize(text, firstLineNumber, source);
         var lines = text.Split('\n');
-        List<string>? blockArguments = null;
-        var blockLine = 0;
-        var blockText = new StringBuilder();
+        var directives = new List<CorefileDirective>();
+        var serverDepth = 0;
+        var i = 0;
 
-        for (var index = 0; index < lines.Length; index++)
+        while (i < tokens.Count)
         {
-            var lineNumber = firstLineNumber + index;
-            var line = lines[index].TrimEnd('\r');
-            var tokens = Tokenize(line, source, lineNumber);
-            if (tokens.Count == 0)
+            var lineStart = i;
+            var lineEnd = EndOfLine(tokens, i);
+            var first = tokens[i].Text;
+
+            if (first == "}")
             {
+                serverDepth = Math.Max(0, serverDepth - 1);
+                i++;
                 continue;
             }
 
-            if (blockArguments is not null)
+            if (serverDepth == 0 && LooksLikeServerKey(first))
             {
-                var closes = tokens[^1] == "}";
-                blockArguments.AddRange(closes ? tokens.Take(tokens.Count - 1) : tokens);
-                blockText.Append(' ').Append(line.Trim());
-                if (closes)
-                {
-                    directives.Add(new CorefileDirective(blockLine, blockArguments, blockText.ToString()));
-                    blockArguments = null;
-                    blockText.Clear();
-                }
-
+                // Server block keys (".:53", "example.org") or a snippet definition "(name)": what follows are directives.
+                serverDepth += tokens[lineEnd - 1].Text == "{" ? 1 : 0;
+                i = lineEnd;
                 continue;
             }
 
-            if (!string.Equals(tokens[0], "rewrite", StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(first, "rewrite", StringComparison.OrdinalIgnoreCase))
             {
+                i = SkipDirective(tokens, lineEnd);
                 continue;
             }
 
-            var arguments = tokens.Skip(1).ToList();
-            if (arguments.Count > 0 && arguments[^1] == "{")
+            // RemainingArgs: the rest of the line, up to an opening brace.
+            var arguments = new List<string>();
+            var next = lineStart + 1;
+            while (next < lineEnd && tokens[next].Text != "{")
             {
-                arguments.RemoveAt(arguments.Count - 1);
+                arguments.Add(tokens[next].Text);
+                next++;
+            }
+
+            var lastLine = tokens[Math.Max(lineStart, next - 1)].EndLine;
+            if (next < lineEnd)
+            {
                 if (arguments.Count >= 2)
                 {
-                    throw new RewriteRuleFormatException(source, lineNumber, line.Trim(),
+                    throw new RewriteRuleFormatException(source, tokens[lineStart].Line, Text(lines, firstLineNumber, tokens[lineStart].Line, tokens[next].EndLine),
                         "a rewrite block may only be preceded by stop or continue");
                 }
 
-                blockArguments = arguments;
-                blockLine = lineNumber;
-                blockText.Append(line.Trim());
-                continue;
+                // NextBlock: every token up to the closing brace, whatever line it is on.
+                next++;
+                while (next < tokens.Count && tokens[next].Text != "}")
+                {
+                    arguments.Add(tokens[next].Text);
+                    next++;
+                }
+
+                if (next >= tokens.Count)
+                {
+                    throw new RewriteRuleFormatException(source, tokens[lineStart].Line, Text(lines, firstLineNumber, tokens[lineStart].Line, tokens[^1].EndLine),
+                        "the rewrite block is not closed");
+                }
+
+                lastLine = tokens[next].EndLine;
+                next++;
             }
 
-            directives.Add(new CorefileDirective(lineNumber, arguments, line.Trim()));
-        }
-
-        if (blockArguments is not null)
-        {
-            throw new RewriteRuleFormatException(source, blockLine, blockText.ToString(), "the rewrite block is not closed");
+            directives.Add(new CorefileDirective(tokens[lineStart].Line, arguments, Text(lines, firstLineNumber, tokens[lineStart].Line, lastLine)));
+            i = next;
         }
 
         return directives;
     }
 
-    private static List<string> Tokenize(string line, string source, int lineNumber)
+    /// <summary>Caddy's NextArg: the next token is on the same line when it starts where the current one ends.</summary>
+    private static int EndOfLine(List<CaddyfileToken> tokens, int start)
     {
-        var tokens = new List<string>();
-        var current = new StringBuilder();
-        var inQuotes = false;
-        var hasToken = false;
-
-        for (var i = 0; i < line.Length; i++)
+        var end = start + 1;
+        while (end < tokens.Count && tokens[end].Line == tokens[end - 1].EndLine)
         {
-            var c = line[i];
-            if (inQuotes)
-            {
-                if (c == '\\' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inQuotes = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-
-                continue;
-            }
-
-            if (char.IsWhiteSpace(c))
-            {
-                Flush();
-                continue;
-            }
-
-            if (c == '#' && !hasToken)
-            {
-                break;
-            }
-
-            if (c == '"' && !hasToken)
-            {
-                inQuotes = true;
-                hasToken = true;
-                continue;
-            }
-
-            current.Append(c);
-            hasToken = true;
+            end++;
         }
 
-        if (inQuotes)
+        return end;
+    }
+
+    private static int SkipDirective(List<CaddyfileToken> tokens, int lineEnd)
+    {
+        if (tokens[lineEnd - 1].Text != "{")
         {
-            throw new RewriteRuleFormatException(source, lineNumber, line.Trim(), "unterminated quoted token");
+            return lineEnd;
         }
 
-        Flush();
-        return tokens;
-
-        void Flush()
+        var depth = 1;
+        var i = lineEnd;
+        while (i < tokens.Count && depth > 0)
         {
-            if (hasToken)
+            depth += tokens[i].Text switch
             {
-                tokens.Add(current.ToString());
-            }
-
-            current.Clear();
-            hasToken = false;
+                "{" => 1,
+                "}" => -1,
+                _ => 0,
+            };
+            i++;
         }
+
+        return i;
+    }
+
+    private static bool LooksLikeServerKey(string token) =>
+        token.StartsWith('(') || token.Contains('.', StringComparison.Ordinal) || token.Contains(':', StringComparison.Ordinal);
+
+    private static string Text(string[] lines, int firstLineNumber, int fromLine, int toLine)
+    {
+        var from = Math.Clamp(fromLine - firstLineNumber, 0, lines.Length - 1);
+        var to = Math.Clamp(toLine - firstLineNumber, from, lines.Length - 1);
+        return string.Join(' ', lines[from..(to + 1)].Select(line => line.Trim()).Where(line => line.Length > 0));
     }
 }

@@ -3,30 +3,44 @@ using System.Text.RegularExpressions;
 namespace EgressSpecs.Dns.Rewrite;
 
 /// <summary>
-/// Compiles a CoreDNS (Go RE2) pattern with .NET and substitutes <c>{N}</c> groups the way
-/// plugin/rewrite does. RE2 has no backreferences or lookaround, so patterns using them are
-/// refused here as CoreDNS refuses them at startup.
+/// A CoreDNS (Go RE2) pattern, translated by <see cref="GoRegexTranslator"/> and run by .NET, with
+/// <c>{N}</c> substitution as plugin/rewrite does it.
 /// </summary>
-internal static partial class GoRegex
+/// <remarks>
+/// No length limit: CoreDNS 1.14.0 (coredns/coredns#7802) refuses patterns longer than 10,000
+/// characters, but the CoreDNS that k3s v1.34.2 bundles (1.13.1) does not, and this model is held to 1.13.1.
+/// </remarks>
+internal sealed class GoRegex
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
-    public static Regex Compile(string pattern)
-    {
-        if (UnsupportedByRe2().IsMatch(pattern))
-        {
-            throw new ArgumentException($"invalid regex matching pattern: {pattern} (RE2 has no backreferences or lookaround)");
-        }
+    private readonly Regex _regex;
 
-        // RE2 spells named groups (?P<name>...); .NET spells them (?<name>...).
-        var dotNetPattern = pattern.Replace("(?P<", "(?<", StringComparison.Ordinal);
+    private GoRegex(string pattern, Regex regex, int groupCount)
+    {
+        Pattern = pattern;
+        _regex = regex;
+        GroupCount = groupCount;
+    }
+
+    /// <summary>The pattern as written in the rule.</summary>
+    public string Pattern { get; }
+
+    /// <summary>Go's <c>NumSubexp</c>: capturing groups, named or not.</summary>
+    public int GroupCount { get; }
+
+    /// <summary>regexp.Compile; throws <see cref="ArgumentException"/> with CoreDNS's message when Go would refuse the pattern.</summary>
+    public static GoRegex Compile(string pattern)
+    {
         try
         {
-            return new Regex(dotNetPattern, RegexOptions.CultureInvariant, MatchTimeout);
+            var (dotNetPattern, groupCount) = GoRegexTranslator.Translate(pattern);
+            return new GoRegex(pattern, new Regex(dotNetPattern, RegexOptions.CultureInvariant, MatchTimeout), groupCount);
         }
-        catch (ArgumentException exception)
+        catch (FormatException exception)
         {
-            throw new ArgumentException($"invalid regex matching pattern: {pattern}", exception);
+            // name.go isValidRegexPattern: "invalid regex matching pattern: %s".
+            throw new ArgumentException($"invalid regex matching pattern: {pattern} ({exception.Message})", exception);
         }
     }
 
@@ -38,11 +52,10 @@ internal static partial class GoRegex
     /// CoreDNS's isValidRegexPattern: the pattern compiles and the replacement uses no more groups
     /// than the pattern has.
     /// </summary>
-    public static Regex CompileFor(string pattern, string replacement)
+    public static GoRegex CompileFor(string pattern, string replacement)
     {
         var regex = Compile(pattern);
-        var groups = regex.GetGroupNumbers().Length - 1;
-        if (SubExpressionsUsed(replacement) > groups)
+        if (SubExpressionsUsed(replacement) > regex.GroupCount)
         {
             throw new ArgumentException(
                 $"the rewrite regex pattern ({replacement}) uses more subexpressions than its corresponding matching regex pattern ({pattern})");
@@ -55,9 +68,9 @@ internal static partial class GoRegex
     /// FindStringSubmatch (leftmost match, unanchored) then replace every <c>{i}</c> in order,
     /// exactly like regexNameRule.Rewrite. Returns null when the pattern does not match.
     /// </summary>
-    public static string? Substitute(Regex regex, string input, string replacement)
+    public string? Substitute(string input, string replacement)
     {
-        var match = regex.Match(input);
+        var match = _regex.Match(input);
         if (!match.Success)
         {
             return null;
@@ -71,7 +84,4 @@ internal static partial class GoRegex
 
         return result;
     }
-
-    [GeneratedRegex(@"\(\?<?[=!]|\\[1-9]|\\k<")]
-    private static partial Regex UnsupportedByRe2();
 }

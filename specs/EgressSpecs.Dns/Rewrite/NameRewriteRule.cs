@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace EgressSpecs.Dns.Rewrite;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace EgressSpecs.Dns.Rewrite;
 /// </summary>
 public sealed class NameRewriteRule
 {
-    private readonly Regex? _pattern;
+    private readonly GoRegex? _pattern;
     private readonly IReadOnlyList<ResponseRule> _staticResponseRules;
 
     internal NameRewriteRule(
@@ -80,7 +78,7 @@ public sealed class NameRewriteRule
             RewriteMatchType.Substring => name.Contains(From, StringComparison.Ordinal)
                 ? name.Replace(From, To, StringComparison.Ordinal)
                 : null,
-            RewriteMatchType.Regex => GoRegex.Substitute(_pattern!, name, To),
+            RewriteMatchType.Regex => _pattern!.Substitute(name, To),
             _ => null,
         };
 

@@ -29,20 +29,15 @@ internal static class NameRuleFactory
 
         var mode = RewriteMode.Stop;
         var start = 0;
-        switch (args[0].ToLowerInvariant())
+        var action = args[0].ToLowerInvariant();
+        if (action is "continue" or "stop")
         {
-            case "continue":
-                mode = RewriteMode.Continue;
-                start = 1;
-                break;
-            case "stop":
-                start = 1;
-                break;
-        }
-
-        if (args.Count <= start)
-        {
-            throw new ArgumentException("no rule type specified for rewrite");
+            mode = action == "continue" ? RewriteMode.Continue : RewriteMode.Stop;
+            start = 1;
+            if (args.Count < 2)
+            {
+                throw new ArgumentException($"{action} rule must begin with a rule type");
+            }
         }
 
         var field = args[start].ToLowerInvariant();
@@ -53,7 +48,8 @@ internal static class NameRuleFactory
 
         if (OtherFields.Contains(field))
         {
-            throw new ArgumentException($"rewrite field '{field}' is valid CoreDNS but not modelled here: only name rules are supported");
+            throw new ArgumentException(
+                $"unsupported rule type \"{field}\": CoreDNS has it, but this model implements name rules only");
         }
 
         if (field != "name")
@@ -163,7 +159,15 @@ internal static class NameRuleFactory
                         throw new ArgumentException($"{last} answer rule for {name} rule: 2 arguments required");
                     }
 
-                    GoRegex.CompileFor(args[arg], args[arg + 1]);
+                    try
+                    {
+                        GoRegex.CompileFor(args[arg], args[arg + 1]);
+                    }
+                    catch (ArgumentException exception)
+                    {
+                        throw new ArgumentException($"{last} answer rule for {name} rule: {exception.Message}", exception);
+                    }
+
                     var field = last == "name" ? AnswerField.Name : AnswerField.Value;
                     answers.Add(new AnswerRewrite(field, args[arg], DnsNames.Normalize(args[arg + 1])));
                     nameRules += field == AnswerField.Name ? 1 : 0;

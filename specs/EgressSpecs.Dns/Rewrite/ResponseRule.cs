@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace EgressSpecs.Dns.Rewrite;
 
 /// <summary>
@@ -21,8 +19,8 @@ internal sealed class ResponseRule
     public string Apply(string text) => _rewrite(text);
 
     /// <summary>regexStringRewriter: a non-matching string is left as it is.</summary>
-    public static ResponseRule ForRegex(AnswerField field, Regex pattern, string replacement) =>
-        new(field, source => GoRegex.Substitute(pattern, source, replacement) ?? source);
+    public static ResponseRule ForRegex(AnswerField field, GoRegex pattern, string replacement) =>
+        new(field, source => pattern.Substitute(source, replacement) ?? source);
 
     /// <summary>
     /// remapStringRewriter (answer auto, and always for exact rules): the rewritten name, or a

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace EgressSpecs.Dns.Rewrite;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace EgressSpecs.Dns.Rewrite;
 /// </summary>
 public sealed class RewriteRuleSet
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private RewriteRuleSet(string source, IReadOnlyList<NameRewriteRule> rules)
     {
         Source = source;
@@ -23,7 +27,24 @@ public sealed class RewriteRuleSet
 
     /// <summary>Loads the rules from a file (ConfigMap YAML or Corefile text).</summary>
     /// <exception cref="RewriteRuleFormatException">The file has no rule, or a rule CoreDNS would refuse or that is not modelled.</exception>
-    public static RewriteRuleSet Load(string path) => Parse(File.ReadAllText(path), path);
+    public static RewriteRuleSet Load(string path) => Parse(File.ReadAllBytes(path), path);
+
+    /// <summary>Parses rules from the bytes of a file, which must be UTF-8 (CoreDNS reads bytes; Go's regexp refuses invalid UTF-8).</summary>
+    /// <exception cref="RewriteRuleFormatException">The bytes are not UTF-8, or as <see cref="Parse(string, string)"/>.</exception>
+    public static RewriteRuleSet Parse(byte[] utf8Text, string source)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Text);
+        try
+        {
+            return Parse(StrictUtf8.GetString(utf8Text), source);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            var offset = Math.Clamp(exception.Index, 0, Math.Max(0, utf8Text.Length - 1));
+            var lineNumber = 1 + utf8Text.AsSpan(0, offset).Count((byte)'\n');
+            throw new RewriteRuleFormatException(source, lineNumber, "", $"not valid UTF-8 (byte 0x{utf8Text[offset]:X2})", exception);
+        }
+    }
 
     /// <summary>Parses rules from text: a ConfigMap manifest when it has <c>kind: ConfigMap</c>, otherwise Corefile text.</summary>
     /// <exception cref="RewriteRuleFormatException">The text has no rule, or a rule CoreDNS would refuse or that is not modelled.</exception>
@@ -62,7 +83,8 @@ public sealed class RewriteRuleSet
 
             if (!DnsNames.IsDomainName(rewritten))
             {
-                return new NameRewriteOutcome(questionName, rewritten, [.. matched, rule], [], isInvalidName: true);
+                // ServeDNS puts the original question back and returns SERVFAIL.
+                return new NameRewriteOutcome(questionName, rewritten, [.. matched, rule], [], isInvalidName: true, restoresQuestion: true);
             }
 
             current = rewritten;
@@ -70,11 +92,14 @@ public sealed class RewriteRuleSet
             responseRules.AddRange(rules);
             if (rule.Mode == RewriteMode.Stop)
             {
-                break;
+                // A matching stop rule always answers through the ResponseReverter.
+                return new NameRewriteOutcome(questionName, current, matched, responseRules, isInvalidName: false, restoresQuestion: true);
             }
         }
 
+        // The walk ended without a stop: the ResponseReverter is used only when there is something to revert.
         var nameForNextPlugin = matched.Count == 0 ? questionName : current;
-        return new NameRewriteOutcome(questionName, nameForNextPlugin, matched, responseRules, isInvalidName: false);
+        return new NameRewriteOutcome(
+            questionName, nameForNextPlugin, matched, responseRules, isInvalidName: false, restoresQuestion: responseRules.Count > 0);
     }
 }

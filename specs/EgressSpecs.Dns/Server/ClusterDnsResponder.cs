@@ -1,60 +1,66 @@
-using ARSoft.Tools.Net;
-using ARSoft.Tools.Net.Dns;
 using EgressSpecs.Dns.Rewrite;
 
 namespace EgressSpecs.Dns.Server;
 
 /// <summary>
-/// Answers one query like CoreDNS with <c>rewrite</c> in front of a backend: the question is
-/// rewritten, the backend (the record table) answers for the rewritten name, then the
-/// ResponseReverter puts the original question back and applies the rule's response rewrites to
-/// the records' owner names. Without <c>answer auto</c>/<c>answer name</c> on a non-exact rule
-/// the owner stays the rewritten name, as in CoreDNS.
+/// Answers one query like CoreDNS with <c>rewrite</c> in front of a backend: the question (in
+/// presentation form, every byte kept) is rewritten, the backend (the record table) answers for the
+/// rewritten name, then the ResponseReverter's work is done: the response carries the question bytes
+/// exactly as asked and the rules' response rewrites are applied to the records' owner names. Without
+/// <c>answer auto</c>/<c>answer name</c> on a non-exact rule the owner stays the rewritten name, as in CoreDNS.
 /// </summary>
 internal sealed class ClusterDnsResponder(RewriteRuleSet rules, RecordTable records, int timeToLiveSeconds)
 {
-    public (DnsMessage Response, SeenDnsQuestion Seen) Answer(DnsMessage query, string transport)
+    public (byte[] Response, SeenDnsQuestion Seen) Answer(DnsQuery query, string transport)
     {
-        // CreateResponseInstance copies the questions: the client gets its own question back.
-        var response = query.CreateResponseInstance();
-        response.IsAuthoritiveAnswer = true;
-
-        if (query.Questions.Count != 1)
+        var response = new DnsResponseBuilder(query);
+        if (!query.IsWellFormed)
         {
-            response.ReturnCode = ReturnCode.FormatError;
-            return (response, new SeenDnsQuestion("", "", transport, "", DnsResponseCode.FormatError));
+            response.ResponseCode = DnsResponseCode.FormatError;
+            return (response.Build(), new SeenDnsQuestion("", "", transport, "", DnsResponseCode.FormatError));
         }
 
-        var question = query.Questions[0];
-        var asked = question.Name.ToString();
+        var asked = query.QuestionName;
         var outcome = rules.Rewrite(asked);
         var lookedUp = outcome.RewrittenName;
-
-        if (outcome.IsInvalidName)
+        if (outcome.ResponseQuestionName != asked && DnsWireName.ToWire(outcome.ResponseQuestionName) is { } rewrittenQuestion)
         {
-            response.ReturnCode = ReturnCode.ServerFailure;
+            // Only continue rules without response rules matched: the next plugin answers with the rewritten question.
+            response.QuestionBytes = [.. rewrittenQuestion, .. query.QuestionBytes[^4..]];
+        }
+
+        if (query.OperationCode != 0)
+        {
+            response.ResponseCode = DnsResponseCode.NotImplemented;
+        }
+        else if (outcome.IsInvalidName)
+        {
+            response.ResponseCode = DnsResponseCode.ServerFailure;
         }
         else if (!records.TryFind(lookedUp, out var address))
         {
-            response.ReturnCode = ReturnCode.NxDomain;
+            response.ResponseCode = DnsResponseCode.NxDomain;
         }
         else
         {
-            response.ReturnCode = ReturnCode.NoError;
-            if (question.RecordType is RecordType.A or RecordType.Any)
+            response.ResponseCode = DnsResponseCode.NoError;
+            if (query.QuestionType is DnsRecordTypeNames.A or DnsRecordTypeNames.Any)
             {
                 // The backend answers with the name it was asked for; the reverter then decides what the client sees.
                 var owner = outcome.RevertOwnerName(DnsNames.Normalize(lookedUp));
-                response.AnswerRecords.Add(new ARecord(DomainName.Parse(owner.TrimEnd('.')), timeToLiveSeconds, address));
+                var ownerWire = DnsWireName.ToWire(owner);
+                if (ownerWire is null)
+                {
+                    response.ResponseCode = DnsResponseCode.ServerFailure;
+                }
+                else
+                {
+                    response.AddA(ownerWire, address, timeToLiveSeconds);
+                }
             }
         }
 
-        var seen = new SeenDnsQuestion(
-            asked,
-            question.RecordType.ToString().ToUpperInvariant(),
-            transport,
-            lookedUp,
-            (DnsResponseCode)(int)response.ReturnCode);
-        return (response, seen);
+        var seen = new SeenDnsQuestion(asked, DnsRecordTypeNames.NameOf(query.QuestionType), transport, lookedUp, response.ResponseCode);
+        return (response.Build(), seen);
     }
 }

@@ -1,31 +1,40 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using ARSoft.Tools.Net.Dns;
 
 namespace EgressSpecs.Dns.Server;
 
 /// <summary>
-/// A loopback DNS server (ARSoft.Tools.Net) standing in for cluster DNS: UDP and TCP on one port,
-/// CoreDNS rewrite semantics, answers from a record table, and a log of the questions it saw.
+/// A loopback DNS server standing in for cluster DNS: UDP and TCP on one port, CoreDNS rewrite
+/// semantics, answers from a record table, and a log of the questions it saw. It reads and writes the
+/// wire format itself so that the question goes back byte for byte as it was asked (a label byte
+/// outside ASCII included) and the rules see the name as CoreDNS does (<see cref="DnsWireName"/>).
 /// </summary>
 public sealed class ClusterDnsServer : IAsyncDisposable
 {
-    private const int TransportTimeoutMilliseconds = 5000;
-    private const int TcpKeepAliveMilliseconds = 5000;
+    private static readonly TimeSpan TcpIdleTimeout = TimeSpan.FromSeconds(5);
     private const int PortAttempts = 20;
+    private const int MaxUdpMessage = 65535;
 
-    private readonly DnsServer _server;
+    private readonly Socket _udp;
+    private readonly Socket _tcp;
     private readonly ClusterDnsResponder _responder;
     private readonly ConcurrentQueue<SeenDnsQuestion> _questionsSeen = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<Task, bool> _connections = new();
+    private readonly Task _udpLoop;
+    private readonly Task _tcpLoop;
     private int _disposed;
 
-    private ClusterDnsServer(DnsServer server, ClusterDnsResponder responder, IPEndPoint endPoint)
+    private ClusterDnsServer(Socket udp, Socket tcp, ClusterDnsResponder responder)
     {
-        _server = server;
+        _udp = udp;
+        _tcp = tcp;
         _responder = responder;
-        EndPoint = endPoint;
-        _server.QueryReceived += OnQueryReceivedAsync;
+        EndPoint = (IPEndPoint)udp.LocalEndPoint!;
+        _udpLoop = Task.Run(ServeUdpAsync);
+        _tcpLoop = Task.Run(AcceptTcpAsync);
     }
 
     /// <summary>The address and port, the same for UDP and TCP.</summary>
@@ -43,83 +52,188 @@ public sealed class ClusterDnsServer : IAsyncDisposable
 
         if (options.Port != 0)
         {
-            return Task.FromResult(Start(responder, new IPEndPoint(options.BindAddress, options.Port)));
+            var (udp, tcp) = Bind(new IPEndPoint(options.BindAddress, options.Port));
+            return Task.FromResult(new ClusterDnsServer(udp, tcp, responder));
         }
 
-        // ARSoft binds each transport on its own, so "port 0" would give UDP and TCP different
-        // ports: pick a port the kernel says is free, then retry if TCP or UDP lost the race.
+        // The kernel picks a free UDP port; TCP may find it taken, then try another.
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var endPoint = new IPEndPoint(options.BindAddress, FreeUdpPort(options.BindAddress));
             try
             {
-                return Task.FromResult(Start(responder, endPoint));
+                var (udp, tcp) = Bind(new IPEndPoint(options.BindAddress, 0));
+                return Task.FromResult(new ClusterDnsServer(udp, tcp, responder));
             }
             catch (SocketException exception) when (exception.SocketErrorCode == SocketError.AddressAlreadyInUse && attempt < PortAttempts)
             {
-                // Someone took the port between the probe and the bind; try another.
+                // Someone holds that port for TCP; try another.
             }
         }
     }
 
-    /// <summary>Stops listening on both transports.</summary>
-    public ValueTask DisposeAsync()
+    /// <summary>Stops listening on both transports and waits for the loops to end.</summary>
+    public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            _server.QueryReceived -= OnQueryReceivedAsync;
-            try
-            {
-                _server.Stop();
-            }
-            catch (AggregateException exception) when (exception.InnerExceptions.All(inner => inner is OperationCanceledException))
-            {
-                // Stop cancels the accept loops and then waits for them: their cancellation is the expected end.
-            }
+            return;
         }
 
-        return ValueTask.CompletedTask;
+        await _stopping.CancelAsync();
+        _udp.Dispose();
+        _tcp.Dispose();
+        await Task.WhenAll([_udpLoop, _tcpLoop, .. _connections.Keys]);
+        _stopping.Dispose();
     }
 
-    private static ClusterDnsServer Start(ClusterDnsResponder responder, IPEndPoint endPoint)
+    private static (Socket Udp, Socket Tcp) Bind(IPEndPoint endPoint)
     {
-        var udp = new UdpServerTransport(endPoint, TransportTimeoutMilliseconds);
-        var tcp = new TcpServerTransport(endPoint, TransportTimeoutMilliseconds, TcpKeepAliveMilliseconds);
-        var server = new DnsServer(udp, tcp);
-        var clusterDns = new ClusterDnsServer(server, responder, endPoint);
+        var udp = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        var tcp = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            server.Start();
+            udp.Bind(endPoint);
+            tcp.Bind(new IPEndPoint(endPoint.Address, ((IPEndPoint)udp.LocalEndPoint!).Port));
+            tcp.Listen();
+            return (udp, tcp);
         }
         catch
         {
-            // Start binds the transports one by one: release whichever did bind.
-            udp.Close();
-            tcp.Close();
+            udp.Dispose();
+            tcp.Dispose();
             throw;
         }
-
-        return clusterDns;
     }
 
-    private static int FreeUdpPort(IPAddress address)
+    private async Task ServeUdpAsync()
     {
-        using var probe = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        probe.Bind(new IPEndPoint(address, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
-    }
-
-    private Task OnQueryReceivedAsync(object sender, QueryReceivedEventArgs eventArgs)
-    {
-        if (eventArgs.Query is DnsMessage query)
+        var buffer = new byte[MaxUdpMessage];
+        EndPoint any = new IPEndPoint(EndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        while (!_stopping.IsCancellationRequested)
         {
-            var transport = eventArgs.TransportProtocol == TransportProtocol.Tcp ? "tcp" : "udp";
-            var (response, seen) = _responder.Answer(query, transport);
-            _questionsSeen.Enqueue(seen);
-            eventArgs.Response = response;
+            SocketReceiveFromResult received;
+            try
+            {
+                received = await _udp.ReceiveFromAsync(buffer, SocketFlags.None, any, _stopping.Token);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                if (_stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                // A client's ICMP "port unreachable" for an earlier answer surfaces here; keep serving.
+                continue;
+            }
+
+            if (Answer(buffer.AsSpan(0, received.ReceivedBytes), "udp") is { } response)
+            {
+                try
+                {
+                    await _udp.SendToAsync(response, SocketFlags.None, received.RemoteEndPoint, _stopping.Token);
+                }
+                catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
+                {
+                    // The client went away or the server is stopping: nothing to answer to.
+                }
+            }
+        }
+    }
+
+    private async Task AcceptTcpAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            Socket client;
+            try
+            {
+                client = await _tcp.AcceptAsync(_stopping.Token);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                if (_stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            var connection = ServeTcpAsync(client);
+            _connections[connection] = true;
+            _ = connection.ContinueWith(done => _connections.TryRemove(done, out _), TaskScheduler.Default);
+        }
+    }
+
+    private async Task ServeTcpAsync(Socket client)
+    {
+        using (client)
+        {
+            var lengthBytes = new byte[2];
+            try
+            {
+                // RFC 7766: several queries may share a connection; each message carries a two-byte length.
+                while (!_stopping.IsCancellationRequested)
+                {
+                    using var idle = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                    idle.CancelAfter(TcpIdleTimeout);
+                    if (!await ReadExactlyAsync(client, lengthBytes, idle.Token))
+                    {
+                        return;
+                    }
+
+                    var message = new byte[BinaryPrimitives.ReadUInt16BigEndian(lengthBytes)];
+                    if (!await ReadExactlyAsync(client, message, idle.Token))
+                    {
+                        return;
+                    }
+
+                    if (Answer(message, "tcp") is not { } response)
+                    {
+                        return;
+                    }
+
+                    var framed = new byte[response.Length + 2];
+                    BinaryPrimitives.WriteUInt16BigEndian(framed, (ushort)response.Length);
+                    response.CopyTo(framed, 2);
+                    await client.SendAsync(framed, SocketFlags.None, _stopping.Token);
+                }
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                // Idle timeout, a client that hung up, or the server stopping: the connection ends.
+            }
+        }
+    }
+
+    private static async Task<bool> ReadExactlyAsync(Socket socket, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var count = await socket.ReceiveAsync(buffer.AsMemory(read), SocketFlags.None, cancellationToken);
+            if (count == 0)
+            {
+                return false;
+            }
+
+            read += count;
         }
 
-        return Task.CompletedTask;
+        return true;
+    }
+
+    private byte[]? Answer(ReadOnlySpan<byte> message, string transport)
+    {
+        if (DnsQuery.Read(message) is not { } query)
+        {
+            return null;
+        }
+
+        var (response, seen) = _responder.Answer(query, transport);
+        _questionsSeen.Enqueue(seen);
+        return response;
     }
 }
