@@ -16,6 +16,15 @@
 # `dotnet test`; --no-build is understood too). It shows failures only: skips are grouped in summary.md, once per
 # reason. Pass --show-test-results or --output to choose otherwise.
 set -euo pipefail
+
+# The test application runs in its output folder: paths given relative to where this script was started are
+# made absolute before it moves.
+for name in EGRESS_SPECS_REPORT_DIR EGRESS_SPECS_BASELINE EGRESS_SPECS_COREFILE EGRESS_SPECS_CONTRACT EGRESS_SPECS_CA_FILE; do
+  value=${!name:-}
+  if [[ -n $value && $value != /* ]]; then
+    export "$name=$PWD/$value"
+  fi
+done
 cd "$(dirname "$0")/.."
 
 project=specs/EgressSpecs.Specs/EgressSpecs.Specs.csproj
