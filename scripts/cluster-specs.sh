@@ -4,6 +4,6 @@
 # the current context). The run first checks that Linkerd, the egress DNS rule and the egress proxy
 # are there, and skips every scenario naming what is missing. It only reads the cluster, plus one
 # namespace of its own (egress-specs-apps-<run>, labelled) that it deletes afterwards.
-# Reports go to EGRESS_SPECS_REPORT_DIR (default artifacts/specs/cluster); extra arguments go to `dotnet test`.
+# Reports go to EGRESS_SPECS_REPORT_DIR (default artifacts/specs/cluster); extra arguments go to scripts/specs.sh.
 set -euo pipefail
 EGRESS_SPECS_TARGET=cluster exec "$(dirname "$0")/specs.sh" "$@"

@@ -1,6 +1,3 @@
-using EgressSpecs.Gherkin.Discovery;
-using EgressSpecs.Gherkin.Parsing;
-using EgressSpecs.Gherkin.Reporting;
 using EgressSpecs.Gherkin.Running;
 
 namespace EgressSpecs.Gherkin;
@@ -19,22 +16,5 @@ namespace EgressSpecs.Gherkin;
 public abstract class FeatureTests
 {
     /// <summary>Runs one scenario (or example row) of a feature on the Reqnroll runtime.</summary>
-    protected async Task RunAsync(string feature, int pickle)
-    {
-        var parsed = FeatureCatalog.Get(feature);
-        var name = pickle >= 0 && pickle < parsed.Pickles.Count
-            ? ScenarioNaming.DisplayName(parsed, parsed.Pickles[pickle])
-            : $"{parsed.Title}: scenario #{pickle}";
-        try
-        {
-            await ScenarioRunner.RunAsync(GetType().Assembly, feature, pickle);
-            ScenarioOutcomes.Record(new ScenarioOutcome(parsed.Title, name, ScenarioResult.Passed));
-        }
-        catch (Exception exception)
-        {
-            var result = ScenarioOutcomeClassifier.IsSkip(exception) ? ScenarioResult.Skipped : ScenarioResult.Failed;
-            ScenarioOutcomes.Record(new ScenarioOutcome(parsed.Title, name, result));
-            throw;
-        }
-    }
+    protected Task RunAsync(string feature, int pickle) => ScenarioTest.RunAsync(GetType().Assembly, feature, pickle);
 }

@@ -1,4 +1,6 @@
+using EgressSpecs.Gherkin.LivingDoc;
 using EgressSpecs.Gherkin.Running;
+using Reqnroll.Formatters;
 using Reqnroll.Infrastructure;
 using Reqnroll.Plugins;
 using Reqnroll.Tracing;
@@ -22,9 +24,15 @@ public sealed class XunitRuntimePlugin : IRuntimePlugin
     {
         ArgumentNullException.ThrowIfNull(runtimePluginEvents);
         ArgumentNullException.ThrowIfNull(unitTestProviderConfiguration);
-        // Without a provider the runtime asks for "nunit" and fails.
         runtimePluginEvents.RegisterGlobalDependencies += (_, e) =>
+        {
+            // Without a provider the runtime asks for "nunit" and fails.
             e.ObjectContainer.RegisterTypeAs<XunitRuntimeProvider, IUnitTestRuntimeProvider>(ProviderName);
+            // The living doc: Reqnroll's html formatter under the same name, with the adapter's header and labels.
+            e.ObjectContainer.RegisterTypeAs<LivingDocFormatter, ICucumberMessageFormatter>(LivingDocFormatter.PluginName);
+            // Before-test-run hooks receive it as a parameter to describe the run.
+            e.ObjectContainer.RegisterInstanceAs(RunDescription.Current);
+        };
         runtimePluginEvents.CustomizeTestThreadDependencies += (_, e) =>
         {
             e.ObjectContainer.RegisterTypeAs<XunitTraceListener, ITraceListener>();

@@ -60,7 +60,7 @@ public sealed class FilterTests
         var listed = await ListAsync(filter);
 
         // Then
-        Assert.Equal(5, listed.Count);
+        Assert.Equal(7, listed.Count);
         Assert.All(listed, name => Assert.StartsWith("Outcomes: ", name, StringComparison.Ordinal));
     }
 

@@ -20,3 +20,13 @@ Feature: Outcomes
   @skip-in-hook
   Scenario: A hook skips
     Given the journal notes "never written"
+
+  Scenario: Another step skips for the same reason
+    Given the step skips because "the k3s target is not available"
+
+  Scenario Outline: <case> is named after its label
+    Given the journal notes "<word>"
+
+    Examples:
+      | case           | word |
+      | A labelled row | one  |

@@ -100,7 +100,7 @@ public sealed class ScenarioRunnerTests
 
         // Then
         var outOfRange = Assert.IsType<ArgumentOutOfRangeException>(exception);
-        Assert.Contains("Features/Outcomes.feature has 5 scenarios", outOfRange.Message, StringComparison.Ordinal);
+        Assert.Contains("Features/Outcomes.feature has 7 scenarios", outOfRange.Message, StringComparison.Ordinal);
     }
 
     // Record.ExceptionAsync lets xunit's skip exception through (it would skip this test), so catch it here.

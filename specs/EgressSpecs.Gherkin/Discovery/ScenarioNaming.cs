@@ -3,7 +3,7 @@ using Io.Cucumber.Messages.Types;
 
 namespace EgressSpecs.Gherkin.Discovery;
 
-/// <summary>How a pickle shows up in xunit: its display name and the traits filters select on.</summary>
+/// <summary>How a pickle shows up in xunit and in the reports: its names and the traits filters select on.</summary>
 internal static class ScenarioNaming
 {
     public const string CategoryTrait = "Category";
@@ -11,13 +11,37 @@ internal static class ScenarioNaming
     public const string RuleTrait = "Rule";
 
     /// <summary>"Feature title: Scenario name [example values]", on one line.</summary>
-    public static string DisplayName(GherkinFeature feature, Pickle pickle)
+    public static string DisplayName(GherkinFeature feature, Pickle pickle) => $"{feature.Title}: {ScenarioName(feature, pickle)}";
+
+    /// <summary>
+    /// The scenario's name as the pickle has it (an outline's placeholders filled in from its row), followed by the
+    /// row's values that the name does not show already: an outline that names each row with a label column
+    /// ("&lt;form&gt; is refused") reads as that label, and rows stay told apart when the name shows nothing of them.
+    /// </summary>
+    public static string ScenarioName(GherkinFeature feature, Pickle pickle)
     {
-        var name = $"{feature.Title}: {pickle.Name}";
-        var display = feature.ExampleRowOf(pickle) is { } row ? $"{name} [{string.Join(", ", row.Values)}]" : name;
+        var name = pickle.Name;
+        if (feature.ExampleRowOf(pickle) is { } row)
+        {
+            var template = feature.ScenarioOf(pickle).Scenario.Name;
+            var unseen = row.Header
+                .Select((column, index) => (Column: column, Value: row.Values[index]))
+                .Where(cell => !template.Contains($"<{cell.Column}>", StringComparison.Ordinal))
+                .Select(cell => cell.Value)
+                .ToArray();
+            if (unseen.Length > 0)
+            {
+                name = $"{name} [{string.Join(", ", unseen)}]";
+            }
+        }
+
         // Example cells may hold line breaks (Gherkin's \n escape); test lists, consoles and JUnit readers expect one line.
-        return display.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        return name.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
     }
+
+    /// <summary>Every tag of the pickle (the feature's, the rule's and the Examples' included), without '@', lowercase.</summary>
+    public static IReadOnlyList<string> Tags(Pickle pickle) =>
+        [.. pickle.Tags.Select(t => t.Name.TrimStart('@').ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
 
     public static Dictionary<string, HashSet<string>> Traits(GherkinFeature feature, Pickle pickle)
     {
@@ -25,8 +49,7 @@ internal static class ScenarioNaming
         {
             [FeatureTrait] = [feature.Title],
         };
-        // Pickle tags already include the feature's, the rule's and the Examples' tags.
-        var categories = pickle.Tags.Select(t => t.Name.TrimStart('@').ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var categories = Tags(pickle).ToHashSet(StringComparer.Ordinal);
         if (categories.Count > 0)
         {
             traits[CategoryTrait] = categories;

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Reflection;
+using EgressSpecs.Environments;
+using EgressSpecs.Gherkin;
+using Reqnroll;
+
+namespace EgressSpecs.Specs.Support;
+
+/// <summary>
+/// Says what a run tests, at the top of the living doc, summary.md and junit.xml: target, proxy, DNS rule,
+/// contract, commit, date. It runs before the target starts, so a target that cannot start still leaves a report
+/// that says what was attempted.
+/// </summary>
+[Binding]
+internal sealed class RunDescriptionHooks
+{
+    /// <summary>The user's egress contract file (issue 9, section 1).</summary>
+    private const string ContractVariable = "EGRESS_SPECS_CONTRACT";
+
+    private const string ShippedRule = "infra/coredns-custom.yml (shipped)";
+
+    [BeforeTestRun(Order = -100)]
+    public static void DescribeRun(RunDescription run)
+    {
+        var target = Variable(EgressEnvironmentVariables.Target)?.ToLowerInvariant() ?? EgressTargets.Local;
+        var onCluster = target == EgressTargets.Cluster;
+        run.Name = target;
+        run.Add("Target", target);
+        run.Add("Proxy", Variable(EgressEnvironmentVariables.ProxyUrl)
+            ?? (onCluster ? "the cluster's (Deployment egress/egress-proxy)" : "ours (proxy/EgressSpecs.Proxy, started by the run)"));
+        run.Add("DNS rule", onCluster
+            ? "the cluster's (kube-system/coredns-custom or the coredns Corefile)"
+            : Variable(EgressEnvironmentVariables.Corefile) is { } rule && target == EgressTargets.Local ? Path.GetFullPath(rule) : ShippedRule);
+        run.Add("Contract", Variable(ContractVariable) is { } contract ? Path.GetFullPath(contract) : "none");
+        run.Add("Commit", SourceRevision(typeof(RunDescriptionHooks).Assembly) ?? "unknown (built outside a git checkout)");
+        run.Add("Date", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+    }
+
+    private static string? Variable(string name) =>
+        Environment.GetEnvironmentVariable(name)?.Trim() is { Length: > 0 } value ? value : null;
+
+    // The .NET SDK appends the commit it built from to the informational version ("1.0.0+<sha>") when the source
+    // is a git checkout (SourceRevisionId, from Microsoft.Build.Tasks.Git).
+    private static string? SourceRevision(Assembly assembly) =>
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+') is [_, var sha, ..]
+            ? sha[..Math.Min(12, sha.Length)]
+            : null;
+}
