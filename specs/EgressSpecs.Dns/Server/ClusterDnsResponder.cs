@@ -41,11 +41,12 @@ internal sealed class ClusterDnsResponder(RewriteRuleSet rules, RecordTable reco
         else
         {
             response.ReturnCode = ReturnCode.NoError;
-            if (question.RecordType is RecordType.A or RecordType.Any)
+            var ipv4 = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;
+            if (question.RecordType is RecordType.Any || question.RecordType == (ipv4 ? RecordType.A : RecordType.Aaaa))
             {
                 // The backend answers with the name it was asked for; the reverter then decides what the client sees.
-                var owner = outcome.RevertOwnerName(DnsNames.Normalize(lookedUp));
-                response.AnswerRecords.Add(new ARecord(DomainName.Parse(owner.TrimEnd('.')), timeToLiveSeconds, address));
+                var owner = DomainName.Parse(outcome.RevertOwnerName(DnsNames.Normalize(lookedUp)).TrimEnd('.'));
+                response.AnswerRecords.Add(ipv4 ? new ARecord(owner, timeToLiveSeconds, address) : new AaaaRecord(owner, timeToLiveSeconds, address));
             }
         }
 
