@@ -25,6 +25,19 @@ internal sealed class DnsDriver(IEgressTarget target)
         LastLookup = await target.ClusterDns.ResolveAsync(host, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Skips the scenario unless the cluster DNS answers <paramref name="name"/> with <paramref name="address"/> alone.</summary>
+    public async Task RequireAnswerAsync(string name, IPAddress address)
+    {
+        target.Require(Capability.ClusterDns);
+        var type = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "AAAA" : "A";
+        var answer = await target.ClusterDns.QueryAsync(name, type, TestContext.Current.CancellationToken);
+        var addresses = answer.Records.Where(record => record.Type == type).Select(record => IPAddress.Parse(record.Data)).ToList();
+        if (addresses.Count != 1 || !addresses[0].Equals(address))
+        {
+            Assert.Skip($"The '{target.Name}' target's cluster DNS answers {name} {type} with [{string.Join(", ", addresses)}] ({answer.ResponseCode}), not {address}.");
+        }
+    }
+
     /// <summary>The proxy's address is whatever the cluster DNS answers for the proxy Service's own name.</summary>
     public async Task<IReadOnlyList<IPAddress>> ProxyAddressesAsync()
     {
