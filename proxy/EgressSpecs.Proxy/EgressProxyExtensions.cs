@@ -42,6 +42,7 @@ internal static class EgressProxyExtensions
         services.AddSingleton<EgressMetrics>();
         services.AddSingleton(sp => new InternalNames(sp.GetRequiredService<IOptions<EgressOptions>>().Value.InternalNames));
         services.AddSingleton<DestinationCatalog>();
+        services.AddSingleton(sp => new AddressGuard(sp.GetRequiredService<IOptions<EgressOptions>>().Value.Nat64Prefixes));
         services.AddSingleton<IHostResolver>(sp => CreateResolver(sp.GetRequiredService<IOptions<EgressOptions>>().Value));
         services.AddSingleton<UpstreamConnector>();
         services.AddSingleton<UpstreamTrust>();

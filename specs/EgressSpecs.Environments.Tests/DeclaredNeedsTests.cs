@@ -101,7 +101,7 @@ public sealed class DeclaredNeedsTests
         string Runs(IEgressTarget target) => string.Join(",", Enum.GetValues<Capability>().Where(need => target.Lacks(need) is null));
 
         // Then
-        Assert.Equal("ThirdParties,ProxyAdmin,ProxyDown,RawProxyConnection,OwnProxy", Runs(local));
+        Assert.Equal("ThirdParties,ProxyAdmin,ProxyDown,RawProxyConnection,OwnProxy,SpecialPurposeNames", Runs(local));
         Assert.Equal("ThirdParties,ProxyAdmin,Mesh,UnmeshedPod,NetworkPolicy", Runs(k3s));
         Assert.Equal("ProxyAdmin,Mesh,UnmeshedPod,NetworkPolicy", Runs(cluster));
     }

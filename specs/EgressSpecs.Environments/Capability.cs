@@ -30,4 +30,7 @@ public enum Capability
 
     /// <summary><see cref="IEgressTarget.StartOwnProxyAsync"/>: a proxy instance of the scenario's own, which it may stop.</summary>
     OwnProxy,
+
+    /// <summary>The cluster DNS answers the suite's test names for special-purpose address blocks (the local target's own DNS server).</summary>
+    SpecialPurposeNames,
 }

@@ -17,6 +17,7 @@ public static class CapabilityTags
         [Capability.ProxyDown] = "needs-proxy-down",
         [Capability.RawProxyConnection] = "needs-raw-connection",
         [Capability.OwnProxy] = "needs-own-proxy",
+        [Capability.SpecialPurposeNames] = "needs-special-purpose-names",
     };
 
     /// <summary>The capabilities a scenario's tags declare, in the enum's order.</summary>

@@ -86,4 +86,27 @@ public sealed class EgressOptionsValidatorTests
         Assert.Contains("Egress:DnsTimeout", message);
         Assert.Contains("Egress:Shutdown:DrainTimeout", message);
     }
+
+    [Theory]
+    [InlineData("2001:db8:64::/96", true)]
+    [InlineData("fd00:64::/64", true)]
+    [InlineData("2001:db8::/33", false)]
+    [InlineData("10.0.0.0/8", false)]
+    [InlineData("2001:db8::1/96", false)]
+    [InlineData("not a prefix", false)]
+    public void Validate_Nat64Prefix_AcceptsOnlyRfc6052PrefixesAndNamesTheKey(string prefix, bool valid)
+    {
+        // Given
+        var options = new EgressOptions { Nat64Prefixes = ["64:ff9b:1::/48", prefix] };
+
+        // When
+        var result = new EgressOptionsValidator().Validate(null, options);
+
+        // Then
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            Assert.Contains("Egress:Nat64Prefixes:1", result.FailureMessage);
+        }
+    }
 }

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-using System.Text;
 using EgressSpecs.Proxy.Tests.Support;
 
 namespace EgressSpecs.Proxy.Tests.Functional;
@@ -117,32 +115,5 @@ public sealed class RefusalTests(OriginWorldFixture world) : IClassFixture<Origi
         Assert.DoesNotContain(world.Origin.Requests, r => r.Path.Contains(marker, StringComparison.Ordinal) || r.Path == "/smuggled");
     }
 
-    private async Task<string> RawAsync(string request)
-    {
-        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync("127.0.0.1", world.Proxy.ProxyPort, Ct);
-        await socket.SendAsync(Encoding.ASCII.GetBytes(request), Ct);
-        var buffer = new byte[16 * 1024];
-        var received = new StringBuilder();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        try
-        {
-            int read;
-            while ((read = await socket.ReceiveAsync(buffer, timeout.Token)) > 0)
-            {
-                received.Append(Encoding.ASCII.GetString(buffer, 0, read));
-                if (received.ToString().Contains("\r\n\r\n") && received.ToString().Contains("}"))
-                {
-                    break;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
-        {
-            // The server kept the connection open; what arrived so far is the answer.
-        }
-
-        return received.ToString();
-    }
+    private Task<string> RawAsync(string request) => RawHttp.ExchangeAsync(world.Proxy.ProxyPort, request, Ct);
 }

@@ -17,6 +17,28 @@ internal static class TestCertificates
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
     }
 
+    /// <summary>A CA certificate issued by <paramref name="issuer"/>, with its private key.</summary>
+    public static X509Certificate2 CreateIntermediate(X509Certificate2 issuer, string name)
+    {
+        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        using var certificate = request.Create(issuer, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(2), RandomNumberGenerator.GetBytes(12));
+        return certificate.CopyWithPrivateKey(key);
+    }
+
+    /// <summary>A server certificate whose Authority Information Access names <paramref name="caIssuers"/> as the place to fetch its issuer.</summary>
+    public static X509Certificate2 CreateServerWithIssuerUrl(X509Certificate2 issuer, Uri caIssuers, params string[] dnsNames)
+    {
+        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = ServerRequest(key, dnsNames);
+        request.CertificateExtensions.Add(new X509AuthorityInformationAccessExtension(ocspUris: null, caIssuersUris: [caIssuers.AbsoluteUri]));
+        using var certificate = request.Create(issuer, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(2), RandomNumberGenerator.GetBytes(12));
+        return certificate.CopyWithPrivateKey(key);
+    }
+
     public static X509Certificate2 CreateServer(X509Certificate2 issuer, params string[] dnsNames)
     {
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

@@ -34,7 +34,7 @@ internal sealed class TlsOrigin : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Logging.ClearProviders();
 
-        // The proxy's appsettings.json sits in the test output too: the origin must not pick up its endpoints.
+        // Only what is set here: nothing from the environment or the test output's settings files.
         builder.Configuration.Sources.Clear();
         TlsOrigin? origin = null;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>

@@ -22,7 +22,7 @@ public sealed class DnsClientHostResolverTests
         var resolver = new DnsClientHostResolver([server], TimeSpan.FromMilliseconds(200));
         var catalog = new DestinationCatalog(new ConfigurationBuilder().Build(), options, new EgressOptionsValidator(),
             new EgressMetrics(Prometheus.Metrics.NewCustomRegistry()), NullLogger<DestinationCatalog>.Instance);
-        var connector = new UpstreamConnector(catalog, resolver, options);
+        var connector = new UpstreamConnector(catalog, resolver, AddressGuard.WithoutNat64Prefixes, options);
         var started = TimeProvider.System.GetTimestamp();
 
         // When

@@ -34,6 +34,9 @@ public sealed class UpstreamConnectorTests
     [InlineData("100.64.0.1")]
     [InlineData("::ffff:192.168.1.1")]
     [InlineData("fd00::1")]
+    [InlineData("3fff::1")]
+    [InlineData("2001:2::1")]
+    [InlineData("2001::1")]
     public async Task ResolvePublicAsync_AnyAnswerNonPublic_RefusesWithPrivateAddress(string address)
     {
         // Given a rebinding-style answer that mixes a public and a private address
@@ -64,7 +67,7 @@ public sealed class UpstreamConnectorTests
     {
         // Given
         var options = Options.Create(new EgressOptions { DnsTimeout = TimeSpan.FromMilliseconds(100) });
-        var connector = new UpstreamConnector(Catalog(options), new HangingResolver(), options);
+        var connector = new UpstreamConnector(Catalog(options), new HangingResolver(), AddressGuard.WithoutNat64Prefixes, options);
 
         // When
         var error = await Assert.ThrowsAsync<UpstreamException>(() => connector.ResolvePublicAsync("slow.example.com", Ct));
@@ -76,7 +79,7 @@ public sealed class UpstreamConnectorTests
     private static UpstreamConnector Create(Dictionary<string, IPAddress[]> answers)
     {
         var options = Options.Create(new EgressOptions());
-        return new UpstreamConnector(Catalog(options), new FakeResolver(answers), options);
+        return new UpstreamConnector(Catalog(options), new FakeResolver(answers), AddressGuard.WithoutNat64Prefixes, options);
     }
 
     private static DestinationCatalog Catalog(IOptions<EgressOptions> options) =>

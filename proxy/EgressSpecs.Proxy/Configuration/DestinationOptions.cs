@@ -10,4 +10,7 @@ internal sealed class DestinationOptions
 
     /// <summary>A pinned IP: no DNS lookup, and allowed even when private because the operator chose it.</summary>
     public string? Address { get; set; }
+
+    /// <summary>Tunnels WebSocket upgrades (<c>Upgrade: websocket</c>) to this destination; off by default, so upgrades are refused.</summary>
+    public bool Upgrade { get; set; }
 }

@@ -9,7 +9,10 @@ internal static class EgressConfigurationExtensions
     /// <summary>Environment variable naming an optional JSON settings file (a mounted ConfigMap, for instance).</summary>
     public const string ConfigFileVariable = "EGRESS_CONFIG_FILE";
 
-    /// <summary>Defaults that any other source overrides: the container ports and quiet per-request framework logs.</summary>
+    /// <summary>
+    /// Defaults that any other source overrides: the container ports and quiet per-request logs. The only place these
+    /// are set (there is no appsettings.json); the <c>Egress</c> section's defaults are <see cref="EgressOptions"/>'s.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string?> Defaults = new Dictionary<string, string?>
     {
         ["Kestrel:Endpoints:Proxy:Url"] = "http://0.0.0.0:8080",
@@ -17,6 +20,7 @@ internal static class EgressConfigurationExtensions
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Yarp"] = "Warning",
+        [$"Logging:LogLevel:{Observability.RequestLog.Category}"] = "Warning",
     };
 
     /// <summary>

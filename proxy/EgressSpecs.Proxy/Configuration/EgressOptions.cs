@@ -20,6 +20,18 @@ internal sealed class EgressOptions
     /// <summary>Names (<c>exact</c> or <c>*.suffix</c>) refused on top of the built-in internal names.</summary>
     public List<string> InternalNames { get; set; } = [];
 
+    /// <summary>
+    /// NAT64 prefixes in use besides the well-known 64:ff9b::/96 (RFC 6052 lengths /32, /40, /48, /56, /64, /96): a DNS
+    /// answer inside one is judged by the IPv4 address it embeds, not refused as the special-purpose space it may lie in.
+    /// </summary>
+    public List<string> Nat64Prefixes { get; set; } = [];
+
+    /// <summary>
+    /// Forwards header names containing '_'. Off by default, as in nginx: CGI, WSGI and Rack upstreams read '_' as '-',
+    /// so <c>X_Forwarded_For</c> would arrive as the <c>X-Forwarded-For</c> the proxy strips.
+    /// </summary>
+    public bool AllowUnderscoresInHeaderNames { get; set; }
+
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Longest silence on an upstream exchange (YARP's ActivityTimeout) before a 504.</summary>

@@ -42,6 +42,14 @@ internal sealed class EgressOptionsValidator : IValidateOptions<EgressOptions>
             }
         }
 
+        for (var i = 0; i < options.Nat64Prefixes.Count; i++)
+        {
+            if (!Nat64Prefix.TryParse(options.Nat64Prefixes[i], out _))
+            {
+                failures.Add($"{section}:Nat64Prefixes:{i}: '{options.Nat64Prefixes[i]}' is not an IPv6 prefix of length /32, /40, /48, /56, /64 or /96 (RFC 6052) with nothing set after the length.");
+            }
+        }
+
         if (!string.IsNullOrWhiteSpace(options.TrustedCaFile))
         {
             ValidateTrustedCaFile(options.TrustedCaFile, failures);

@@ -1,3 +1,4 @@
+using EgressSpecs.Proxy.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace EgressSpecs.Proxy.Observability;
@@ -8,6 +9,9 @@ internal static class KestrelSetup
     public static void Configure(WebHostBuilderContext context, KestrelServerOptions kestrel, KestrelEndpoints endpoints)
     {
         kestrel.AddServerHeader = false;
+
+        // Content-Length with anything but digits (+5), or Connection naming a header, is Kestrel's 400.
+        kestrel.RequestHeaderEncodingSelector = RequestHeaderScreen.Selector;
 
         var limits = kestrel.Limits;
         // Bodies stream through; the upstream decides what size it accepts.

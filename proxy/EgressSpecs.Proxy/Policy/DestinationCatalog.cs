@@ -72,7 +72,7 @@ internal sealed partial class DestinationCatalog : IDisposable
     }
 
     private static string Signature(IEnumerable<DestinationOptions> destinations) =>
-        string.Join('\n', destinations.Select(d => $"{d.Host}|{d.Port}|{d.Address}"));
+        string.Join('\n', destinations.Select(d => $"{d.Host}|{d.Port}|{d.Address}|{d.Upgrade}"));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Destinations reloaded: {DestinationCount} entries")]
     private static partial void LogReloaded(ILogger logger, int destinationCount);

@@ -33,6 +33,9 @@ internal sealed class DestinationEntry
 
     public IPAddress? PinnedAddress { get; }
 
+    /// <summary>WebSocket upgrades to this destination are tunnelled (<c>Upgrade: true</c>); otherwise they are refused.</summary>
+    public bool AllowsUpgrade { get; init; }
+
     public DestinationMetrics Metrics { get; }
 
     public UpstreamTarget GetTarget(ReadOnlySpan<char> name)

@@ -23,7 +23,10 @@ internal sealed class DestinationTable
             }
 
             var pinned = string.IsNullOrWhiteSpace(destination.Address) ? null : IPAddress.Parse(destination.Address);
-            var entry = new DestinationEntry(pattern, destination.Host, destination.Port, pinned, metrics.ForDestination(destination.Host));
+            var entry = new DestinationEntry(pattern, destination.Host, destination.Port, pinned, metrics.ForDestination(destination.Host))
+            {
+                AllowsUpgrade = destination.Upgrade,
+            };
             switch (pattern.Kind)
             {
                 case HostPatternKind.Exact:

@@ -11,6 +11,7 @@ internal enum EgressReason
     InternalName,
     NotAllowed,
     PrivateAddress,
+    UpgradeNotAllowed,
     MethodNotAllowed,
     BadRequest,
     DnsFailure,
@@ -26,7 +27,7 @@ internal static class EgressReasons
     [
         EgressReason.MissingSuffix, EgressReason.EmptyName, EgressReason.NestedSuffix, EgressReason.InvalidName,
         EgressReason.IpLiteral, EgressReason.InternalName, EgressReason.NotAllowed, EgressReason.PrivateAddress,
-        EgressReason.MethodNotAllowed, EgressReason.BadRequest,
+        EgressReason.UpgradeNotAllowed, EgressReason.MethodNotAllowed, EgressReason.BadRequest,
     ];
 
     public static readonly EgressReason[] UpstreamFailures =
@@ -44,6 +45,7 @@ internal static class EgressReasons
         EgressReason.InternalName => "internal_name",
         EgressReason.NotAllowed => "not_allowed",
         EgressReason.PrivateAddress => "private_address",
+        EgressReason.UpgradeNotAllowed => "upgrade_not_allowed",
         EgressReason.MethodNotAllowed => "method_not_allowed",
         EgressReason.BadRequest => "bad_request",
         EgressReason.DnsFailure => "dns_failure",
@@ -55,7 +57,7 @@ internal static class EgressReasons
 
     public static int StatusCode(this EgressReason reason) => reason switch
     {
-        EgressReason.NotAllowed or EgressReason.PrivateAddress => StatusCodes.Status403Forbidden,
+        EgressReason.NotAllowed or EgressReason.PrivateAddress or EgressReason.UpgradeNotAllowed => StatusCodes.Status403Forbidden,
         EgressReason.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         EgressReason.DnsFailure or EgressReason.ConnectFailure or EgressReason.TlsFailure or EgressReason.UpstreamError => StatusCodes.Status502BadGateway,
         EgressReason.Timeout => StatusCodes.Status504GatewayTimeout,
@@ -72,6 +74,7 @@ internal static class EgressReasons
         EgressReason.InternalName => "Destination is an internal name",
         EgressReason.NotAllowed => "Destination is not allowed",
         EgressReason.PrivateAddress => "Destination resolves to a non-public address",
+        EgressReason.UpgradeNotAllowed => "Protocol upgrade is not allowed to this destination",
         EgressReason.MethodNotAllowed => "CONNECT tunnelling is not supported",
         EgressReason.BadRequest => "Malformed request",
         EgressReason.DnsFailure => "Destination name could not be resolved",

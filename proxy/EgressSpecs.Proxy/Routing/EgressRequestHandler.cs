@@ -57,8 +57,22 @@ internal sealed class EgressRequestHandler
             return;
         }
 
+        var upgrade = UpgradeRequest.Classify(request.Headers.Upgrade);
+        if (upgrade == UpgradeKind.Other || (upgrade == UpgradeKind.WebSocket && !target.Entry.AllowsUpgrade))
+        {
+            await RefuseAsync(context, EgressReason.UpgradeNotAllowed, UpgradeDetail(upgrade, target), started);
+            return;
+        }
+
         context.Features.Set(target);
         var error = await _forwarder.SendAsync(context, target.DestinationPrefix, _client.Invoker, _client.RequestConfig, _transformer);
+        if (error == ForwarderError.None && !context.Response.HasStarted && context.Features.Get<RequestRefusal>() is { } refusal)
+        {
+            // The transformer found a header value that must not be forwarded; nothing was sent upstream.
+            await RefuseAsync(context, refusal.Reason, refusal.Detail, started);
+            return;
+        }
+
         var metrics = target.Entry.Metrics;
         if (error != ForwarderError.None && UpstreamFailures.IsUpstreamSide(error))
         {
@@ -112,6 +126,10 @@ internal sealed class EgressRequestHandler
         EgressReason.InternalName => $"'{host}' names a cluster-internal or host-local name.",
         _ => $"'{host}' is refused: {reason.Title()}.",
     };
+
+    private static string UpgradeDetail(UpgradeKind upgrade, UpstreamTarget target) => upgrade == UpgradeKind.WebSocket
+        ? $"WebSocket upgrades to '{target.Entry.Label}' are not allowed: the destination needs Upgrade: true in Egress:Destinations."
+        : "The proxy tunnels no protocol but WebSocket (Upgrade: websocket), and that only to destinations with Upgrade: true.";
 
     private static string? FindUpstreamMessage(Exception? exception)
     {

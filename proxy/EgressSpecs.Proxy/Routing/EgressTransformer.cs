@@ -1,74 +1,62 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using EgressSpecs.Proxy.Configuration;
 using EgressSpecs.Proxy.Policy;
-using Microsoft.Extensions.Primitives;
+using EgressSpecs.Proxy.Upstream;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace EgressSpecs.Proxy.Routing;
 
 /// <summary>
-/// Copies the request and response as they are, minus what must not cross the proxy: hop-by-hop headers,
-/// proxy credentials and anything that would reveal the client (<c>X-Forwarded-*</c>, <c>Forwarded</c>, <c>Via</c>).
-/// Nothing is added. The upstream Host header and SNI come from the request URI (<c>https://FOO[:Port]</c>).
+/// YARP's own copy of the request and response (<see cref="HttpTransformer"/>: hop-by-hop headers, pseudo-headers
+/// and TE other than <c>trailers</c> on HTTP/2 left out, Content-Length dropped next to Transfer-Encoding), then the
+/// proxy's removals on top: the client's Host and what <see cref="HeaderPolicy"/> never forwards. Nothing is added.
+/// A value to forward that holds a control character refuses the request instead. (Headers that Connection names
+/// never get this far: <see cref="ConnectionOptionsOnly"/>.) The upstream Host header and SNI come from the request
+/// URI (<c>https://FOO[:Port]</c>).
 /// </summary>
 internal sealed class EgressTransformer : HttpTransformer
 {
-    private static readonly HashSet<string> DroppedRequestHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        HeaderNames.Host,
-        HeaderNames.Connection,
-        HeaderNames.KeepAlive,
-        HeaderNames.TransferEncoding,
-        HeaderNames.TE,
-        HeaderNames.Upgrade,
-        HeaderNames.ProxyAuthorization,
-        HeaderNames.ProxyAuthenticate,
-        "Proxy-Connection",
-        "Proxy-Authentication-Info",
-        "Proxy-Features",
-        "Proxy-Instruction",
-        "Security-Scheme",
-        "ALPN",
-        "Close",
-        HeaderNames.AltSvc,
-        "Forwarded",
-        HeaderNames.Via,
-        "X-Real-IP",
-    };
+    private readonly bool _allowUnderscores;
 
-    public override ValueTask TransformRequestAsync(
+    public EgressTransformer(IOptions<EgressOptions> options) => _allowUnderscores = options.Value.AllowUnderscoresInHeaderNames;
+
+    public override async ValueTask TransformRequestAsync(
         HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
-        var headers = httpContext.Request.Headers;
-        var connectionListed = ConnectionListedHeaders(headers.Connection);
-        foreach (var (name, value) in headers)
-        {
-            if (ShouldDrop(name, connectionListed))
-            {
-                continue;
-            }
+        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
 
-            AddHeader(proxyRequest, name, value);
+        // YARP's copy keeps the client's Host (FOO.egress.local); without one, HttpClient sends the URI's.
+        proxyRequest.Headers.Host = null;
+
+        var refusal = Screen(proxyRequest.Headers);
+        if (refusal is null && proxyRequest.Content is { } content)
+        {
+            refusal = Screen(content.Headers);
         }
 
-        // RFC 9112 6.3: with both, Transfer-Encoding wins and Content-Length must not be forwarded.
-        if (headers.ContainsKey(HeaderNames.TransferEncoding) && headers.ContainsKey(HeaderNames.ContentLength))
+        if (refusal is not null)
         {
-            proxyRequest.Content?.Headers.Remove(HeaderNames.ContentLength);
-        }
+            httpContext.Features.Set(refusal);
 
-        // gRPC over HTTP/2 needs "TE: trailers", the one TE value allowed there.
-        if (HttpProtocol.IsHttp2(httpContext.Request.Protocol)
-            && headers.TE.ToString().Contains("trailers", StringComparison.OrdinalIgnoreCase))
-        {
-            proxyRequest.Headers.TryAddWithoutValidation(HeaderNames.TE, "trailers");
+            // A status other than 200 tells the forwarder the transform answered: nothing is sent upstream.
+            httpContext.Response.StatusCode = refusal.Reason.StatusCode();
         }
-
-        return default;
     }
 
     public override async ValueTask<bool> TransformResponseAsync(
         HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
+        if (proxyResponse?.StatusCode == HttpStatusCode.SwitchingProtocols && !AnswersTheUpgradeAsked(proxyResponse))
+        {
+            // YARP would turn the connection into an opaque tunnel; thrown here, the forwarder answers 502 instead.
+            throw new UpstreamException(
+                EgressReason.UpstreamError, "The destination switched protocols (101) although the proxy asked it for no such upgrade.");
+        }
+
         var copy = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
         var location = httpContext.Response.Headers.Location;
         if (copy && location.Count == 1 && httpContext.Features.Get<UpstreamTarget>() is { } target
@@ -80,59 +68,49 @@ internal sealed class EgressTransformer : HttpTransformer
         return copy;
     }
 
-    private static bool ShouldDrop(string name, string[]? connectionListed) =>
-        name.StartsWith(':')
-        || DroppedRequestHeaders.Contains(name)
-        || name.StartsWith("X-Forwarded-", StringComparison.OrdinalIgnoreCase)
-        || (connectionListed is not null && connectionListed.Contains(name, StringComparer.OrdinalIgnoreCase));
-
-    /// <summary>Headers the client named in Connection are hop-by-hop too (RFC 9110 7.6.1).</summary>
-    private static string[]? ConnectionListedHeaders(StringValues connection)
+    /// <summary>
+    /// Removes what must not be forwarded from one outgoing header collection, or returns a refusal when a value to
+    /// forward holds a control character. The collection's enumerator is a struct: a request with nothing to remove
+    /// allocates nothing here.
+    /// </summary>
+    private RequestRefusal? Screen(HttpHeaders headers)
     {
-        if (connection.Count == 0)
+        List<string>? doomed = null;
+        foreach (var (name, values) in headers.NonValidated)
         {
-            return null;
-        }
-
-        var listed = new List<string>();
-        foreach (var field in connection)
-        {
-            foreach (var token in (field ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            if (HeaderPolicy.IsNeverForwarded(name, _allowUnderscores))
             {
-                if (!DroppedRequestHeaders.Contains(token) && !token.Equals("keep-alive", StringComparison.OrdinalIgnoreCase))
+                (doomed ??= []).Add(name);
+                continue;
+            }
+
+            foreach (var value in values)
+            {
+                var at = HeaderPolicy.IndexOfControlCharacter(value);
+                if (at >= 0)
                 {
-                    listed.Add(token);
+                    return new RequestRefusal(
+                        EgressReason.BadRequest,
+                        string.Create(CultureInfo.InvariantCulture, $"Header '{name}' holds the control character 0x{(int)value[at]:X2}, which a server could read as the end of the field."));
                 }
             }
         }
 
-        return listed.Count == 0 ? null : [.. listed];
-    }
-
-    private static void AddHeader(HttpRequestMessage request, string name, StringValues value)
-    {
-        if (value.Count == 1)
+        if (doomed is not null)
         {
-            var single = value.ToString();
-            if (!request.Headers.TryAddWithoutValidation(name, single))
+            foreach (var name in doomed)
             {
-                request.Content?.Headers.TryAddWithoutValidation(name, single);
+                headers.Remove(name);
             }
-
-            return;
         }
 
-        // Several Cookie fields must travel as one, joined the way Cookie is defined (RFC 6265 5.4).
-        if (string.Equals(name, HeaderNames.Cookie, StringComparison.OrdinalIgnoreCase))
-        {
-            request.Headers.TryAddWithoutValidation(name, string.Join("; ", value.ToArray()));
-            return;
-        }
-
-        var values = value.ToArray();
-        if (!request.Headers.TryAddWithoutValidation(name, values))
-        {
-            request.Content?.Headers.TryAddWithoutValidation(name, values);
-        }
+        return null;
     }
+
+    /// <summary>A 101 is taken only when the forwarder sent an Upgrade (an allowed WebSocket) and the answer names that protocol.</summary>
+    private static bool AnswersTheUpgradeAsked(HttpResponseMessage response) =>
+        response.RequestMessage is { } request
+        && request.Headers.NonValidated.TryGetValues(HeaderNames.Upgrade, out var asked)
+        && response.Headers.NonValidated.TryGetValues(HeaderNames.Upgrade, out var answered)
+        && string.Equals(asked.ToString(), answered.ToString(), StringComparison.OrdinalIgnoreCase);
 }

@@ -30,6 +30,7 @@ internal sealed class UpstreamClient : IDisposable
             // The client's own trace headers are forwarded as-is; the proxy adds none of its own.
             ActivityHeadersPropagator = null,
         };
+        handler.SslOptions.CertificateChainPolicy = UpstreamTrust.SystemChainPolicy();
         handler.SslOptions.RemoteCertificateValidationCallback = trust.Validate;
 
         Invoker = new HttpMessageInvoker(handler, disposeHandler: true);

@@ -16,12 +16,14 @@ internal sealed class UpstreamConnector
 {
     private readonly DestinationCatalog _catalog;
     private readonly IHostResolver _resolver;
+    private readonly AddressGuard _guard;
     private readonly TimeSpan _dnsTimeout;
 
-    public UpstreamConnector(DestinationCatalog catalog, IHostResolver resolver, IOptions<EgressOptions> options)
+    public UpstreamConnector(DestinationCatalog catalog, IHostResolver resolver, AddressGuard guard, IOptions<EgressOptions> options)
     {
         _catalog = catalog;
         _resolver = resolver;
+        _guard = guard;
         _dnsTimeout = options.Value.DnsTimeout;
     }
 
@@ -88,10 +90,10 @@ internal sealed class UpstreamConnector
         // One non-public answer refuses the name: mixing public and internal answers is how rebinding attacks start.
         foreach (var address in addresses)
         {
-            var addressClass = AddressClassifier.Classify(address);
-            if (addressClass != AddressClass.Public)
+            var verdict = _guard.Judge(address);
+            if (!verdict.IsPublic)
             {
-                throw new UpstreamException(EgressReason.PrivateAddress, $"'{host}' resolves to a {addressClass} address.");
+                throw new UpstreamException(EgressReason.PrivateAddress, $"'{host}' resolves to a non-public address: {verdict.Reason}.");
             }
         }
 

@@ -25,6 +25,19 @@ internal sealed class UpstreamTrust
         }
     }
 
+    /// <summary>
+    /// The policy SslStream builds the system chain with: what it uses by default (no revocation check, root excluded),
+    /// plus no downloads. A server that omits its intermediate would otherwise make the chain builder fetch it from the
+    /// certificate's AIA address, synchronously, on whatever thread runs the handshake (often a socket thread here), and
+    /// from an address the server chose. Without the intermediate the chain is incomplete: 502 tls_failure.
+    /// </summary>
+    public static X509ChainPolicy SystemChainPolicy() => new()
+    {
+        DisableCertificateDownloads = true,
+        RevocationMode = X509RevocationMode.NoCheck,
+        RevocationFlag = X509RevocationFlag.ExcludeRoot,
+    };
+
     public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         if (errors == SslPolicyErrors.None)
@@ -42,6 +55,7 @@ internal sealed class UpstreamTrust
         custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         custom.ChainPolicy.CustomTrustStore.AddRange(_extraRoots);
         custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        custom.ChainPolicy.DisableCertificateDownloads = true;
         custom.ChainPolicy.ApplicationPolicy.Add(ServerAuthentication);
         if (chain is not null)
         {

@@ -93,6 +93,25 @@ public sealed class ClusterDnsServerTests
     }
 
     [Fact]
+    public async Task Query_NameWithAnIPv6Record_AnswersAaaaAndLeavesAEmpty()
+    {
+        // Given
+        await using var server = await ClusterDnsServer.StartAsync(
+            new ClusterDnsOptions { Records = new Dictionary<string, IPAddress> { ["documentation.example.test."] = IPAddress.Parse("3fff::1") } },
+            TestContext.Current.CancellationToken);
+        var resolver = new GlibcLikeResolver(server.EndPoint);
+
+        // When
+        var aaaa = await resolver.QueryAsync("documentation.example.test", DnsQueryType.Aaaa, TestContext.Current.CancellationToken);
+        var a = await resolver.QueryAsync("documentation.example.test", DnsQueryType.A, TestContext.Current.CancellationToken);
+
+        // Then
+        Assert.Equal("3fff::1", Assert.Single(aaaa.Answers).Data);
+        Assert.Equal(DnsResponseCode.NoError, a.ResponseCode);
+        Assert.Empty(a.Answers);
+    }
+
+    [Fact]
     public async Task Query_InternetNameWithoutSuffix_AnswersFromTableUnrewritten()
     {
         // Given

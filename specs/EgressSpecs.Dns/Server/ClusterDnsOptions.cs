@@ -10,8 +10,9 @@ public sealed class ClusterDnsOptions
     public RewriteRuleSet Rules { get; init; } = RewriteRuleSet.Empty;
 
     /// <summary>
-    /// The names that exist (case-insensitive, trailing dot optional) and their IPv4 address, e.g.
-    /// <c>proxy.egress.svc.cluster.local.</c> to 127.0.0.1. Every other name is NXDOMAIN.
+    /// The names that exist (case-insensitive, trailing dot optional) and their address, e.g.
+    /// <c>proxy.egress.svc.cluster.local.</c> to 127.0.0.1: an IPv4 address answers A questions, an IPv6 address AAAA
+    /// questions, the other type gets an empty answer. Every other name is NXDOMAIN.
     /// </summary>
     public IReadOnlyDictionary<string, IPAddress> Records { get; init; } = new Dictionary<string, IPAddress>();
 

@@ -44,7 +44,8 @@ internal sealed class ClusterDnsResponder(RewriteRuleSet rules, RecordTable reco
         else
         {
             response.ResponseCode = DnsResponseCode.NoError;
-            if (query.QuestionType is DnsRecordTypeNames.A or DnsRecordTypeNames.Any)
+            var type = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? DnsRecordTypeNames.A : DnsRecordTypeNames.Aaaa;
+            if (query.QuestionType == type || query.QuestionType == DnsRecordTypeNames.Any)
             {
                 // The backend answers with the name it was asked for; the reverter then decides what the client sees.
                 var owner = outcome.RevertOwnerName(DnsNames.Normalize(lookedUp));
@@ -55,7 +56,7 @@ internal sealed class ClusterDnsResponder(RewriteRuleSet rules, RecordTable reco
                 }
                 else
                 {
-                    response.AddA(ownerWire, address, timeToLiveSeconds);
+                    response.AddAddress(ownerWire, address, timeToLiveSeconds);
                 }
             }
         }

@@ -4,6 +4,7 @@ namespace EgressSpecs.Dns.Server;
 internal static class DnsRecordTypeNames
 {
     public const ushort A = 1;
+    public const ushort Aaaa = 28;
     public const ushort Any = 255;
 
     private static readonly Dictionary<ushort, string> Names = new()

@@ -15,7 +15,8 @@ internal sealed class DnsResponseBuilder(DnsQuery query)
     /// <summary>The question section sent back: the query's own bytes unless set (CoreDNS does not always restore it).</summary>
     public byte[]? QuestionBytes { get; set; }
 
-    public void AddA(byte[] ownerWireName, IPAddress address, int timeToLiveSeconds) =>
+    /// <summary>Adds an A record for an IPv4 address, an AAAA record for an IPv6 one.</summary>
+    public void AddAddress(byte[] ownerWireName, IPAddress address, int timeToLiveSeconds) =>
         _answers.Add((ownerWireName, address, timeToLiveSeconds));
 
     public byte[] Build()
@@ -36,12 +37,13 @@ internal sealed class DnsResponseBuilder(DnsQuery query)
 
         foreach (var (owner, address, timeToLive) in _answers)
         {
+            var bytes = address.GetAddressBytes();
             message.AddRange(owner);
-            AddUInt16(message, 1); // A
+            AddUInt16(message, bytes.Length == 4 ? DnsRecordTypeNames.A : DnsRecordTypeNames.Aaaa);
             AddUInt16(message, 1); // IN
             AddUInt32(message, (uint)timeToLive);
-            AddUInt16(message, 4);
-            message.AddRange(address.GetAddressBytes());
+            AddUInt16(message, (ushort)bytes.Length);
+            message.AddRange(bytes);
         }
 
         if (query.HasOpt)

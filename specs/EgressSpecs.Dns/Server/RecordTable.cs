@@ -13,9 +13,9 @@ internal sealed class RecordTable
         _addresses = new Dictionary<string, IPAddress>(StringComparer.Ordinal);
         foreach (var (name, address) in records)
         {
-            if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
+            if (address.AddressFamily is not (System.Net.Sockets.AddressFamily.InterNetwork or System.Net.Sockets.AddressFamily.InterNetworkV6))
             {
-                throw new ArgumentException($"Only IPv4 addresses are served; {name} has {address}.", nameof(records));
+                throw new ArgumentException($"Only IP addresses are served; {name} has {address}.", nameof(records));
             }
 
             _addresses[DnsNames.Normalize(name)] = address;

@@ -50,6 +50,17 @@ internal static class AddressPlan
     /// <summary>The allowlist pattern whose names the proxy resolves through the cluster DNS (and must then refuse as internal).</summary>
     public const string InternalWildcard = "*.corp.test";
 
+    /// <summary>
+    /// Names under <see cref="InternalWildcard"/> whose one address is IPv6 special-purpose space (documentation
+    /// RFC 9637, benchmarking RFC 5180, Teredo RFC 4380): the proxy must refuse them however the allowlist reads.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, IPAddress> SpecialPurposeNames = new Dictionary<string, IPAddress>
+    {
+        ["documentation.corp.test."] = IPAddress.Parse("3fff::1"),
+        ["benchmarking.corp.test."] = IPAddress.Parse("2001:2::1"),
+        ["teredo.corp.test."] = IPAddress.Parse("2001::1"),
+    };
+
     /// <summary>The roles the proxy is told about, pinned to their address (<see cref="ThirdPartyRole.Unlisted"/> deliberately missing).</summary>
     public static readonly IReadOnlyList<ThirdPartyRole> AllowedPinned =
         [ThirdPartyRole.Api, ThirdPartyRole.TlsInspector, ThirdPartyRole.WrongName, ThirdPartyRole.SelfSigned, ThirdPartyRole.UntrustedIssuer, ThirdPartyRole.Faulty];

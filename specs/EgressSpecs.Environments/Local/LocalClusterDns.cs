@@ -28,7 +28,7 @@ internal sealed class LocalClusterDns : IClusterDns, IAsyncDisposable
     /// <summary>The rules it applies and where they came from.</summary>
     public RewriteRuleSet Rules { get; }
 
-    /// <summary>The records it serves: the proxy Service, every third party, and the cluster-internal names.</summary>
+    /// <summary>The records it serves: the proxy Service, every third party, the cluster-internal names and the special-purpose IPv6 names.</summary>
     public static IReadOnlyDictionary<string, IPAddress> Records()
     {
         var records = new Dictionary<string, IPAddress>(StringComparer.OrdinalIgnoreCase)
@@ -43,6 +43,11 @@ internal sealed class LocalClusterDns : IClusterDns, IAsyncDisposable
         foreach (var name in AddressPlan.InternalNames)
         {
             records[name] = AddressPlan.For(ThirdPartyRole.InternalService).Address;
+        }
+
+        foreach (var (name, address) in AddressPlan.SpecialPurposeNames)
+        {
+            records[name] = address;
         }
 
         return records;

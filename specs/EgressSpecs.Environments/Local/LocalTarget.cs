@@ -55,7 +55,7 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
 
     public string? Lacks(Capability capability) => capability switch
     {
-        Capability.ProxyDown or Capability.ThirdParties => null,
+        Capability.ProxyDown or Capability.ThirdParties or Capability.SpecialPurposeNames => null,
         Capability.ProxyAdmin when Settings.ProxyUrl is not null && Settings.ProxyAdminUrl is null =>
             $"the external proxy at {Settings.ProxyUrl} has no admin URL: set {EgressEnvironmentVariables.ProxyAdminUrl} to read its metrics and readiness",
         Capability.ProxyAdmin => null,

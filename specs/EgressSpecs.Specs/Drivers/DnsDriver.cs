@@ -22,6 +22,16 @@ internal sealed class DnsDriver(IEgressTarget target)
         LastLookup = await target.ClusterDns.ResolveAsync(host, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Fails unless the cluster DNS answers <paramref name="name"/> with <paramref name="address"/> alone: the scenario's premise.</summary>
+    public async Task AssertAnswerAsync(string name, IPAddress address)
+    {
+        var type = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "AAAA" : "A";
+        var answer = await target.ClusterDns.QueryAsync(name, type, TestContext.Current.CancellationToken);
+        var addresses = answer.Records.Where(record => record.Type == type).Select(record => IPAddress.Parse(record.Data)).ToList();
+        Assert.True(addresses.Count == 1 && addresses[0].Equals(address),
+            $"The cluster DNS answers {name} {type} with [{string.Join(", ", addresses)}] ({answer.ResponseCode}), not {address}.");
+    }
+
     /// <summary>The proxy's address is whatever the cluster DNS answers for the proxy Service's own name.</summary>
     public async Task<IReadOnlyList<IPAddress>> ProxyAddressesAsync()
     {

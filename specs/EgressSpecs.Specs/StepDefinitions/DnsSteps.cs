@@ -7,6 +7,9 @@ namespace EgressSpecs.Specs.StepDefinitions;
 [Binding]
 internal sealed class DnsSteps(DnsDriver dns)
 {
+    [Given("the cluster DNS answers {string} with {string}")]
+    public Task GivenTheClusterDnsAnswers(string name, string address) => dns.AssertAnswerAsync(name, System.Net.IPAddress.Parse(address));
+
     [When("a pod asks the cluster DNS for {string}")]
     public Task WhenAPodAsksTheClusterDns(string name) => dns.AskAsync(name);
 

@@ -7,7 +7,7 @@ namespace EgressSpecs.Specs.StepDefinitions;
 
 /// <summary>What the third parties saw: requests, headers, TLS handshakes, connections.</summary>
 [Binding]
-internal sealed class ThirdPartySteps(ThirdPartyDriver thirdParties, AppDriver apps)
+internal sealed class ThirdPartySteps(ThirdPartyDriver thirdParties, AppDriver apps, RawProxyDriver raw)
 {
     [Then("the third party {string} receives that request unchanged")]
     public async Task ThenTheThirdPartyReceivesThatRequestUnchanged(string host)
@@ -128,7 +128,8 @@ internal sealed class ThirdPartySteps(ThirdPartyDriver thirdParties, AppDriver a
         // that did not resolve), which is a different failure from a proxy that dropped it.
         Assert.True(
             seen.Count == 1,
-            $"Expected {host} to receive this scenario's request once, it received {seen.Count}; the app got {apps.LastResponse}.");
+            $"Expected {host} to receive this scenario's request once, it received {seen.Count}; "
+            + (apps.Exchanges.Count > 0 ? $"the app got {apps.LastResponse}." : $"the raw exchange got {raw.LastExchange?.ToString() ?? "nothing"}."));
         return seen[0];
     }
 }

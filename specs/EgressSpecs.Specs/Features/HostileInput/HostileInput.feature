@@ -1,9 +1,9 @@
 @hostile-input @needs-raw-connection @needs-third-parties
 Feature: Hostile input
   Anything in the cluster can send the egress proxy bytes, including a compromised pod. Whatever
-  those bytes are, the proxy answers with a clear 4xx, or closes the connection where HTTP allows
-  nothing else; it never opens a connection to a third party for them; and it goes on serving
-  everyone else. Requests are written line by line as sent: each line ends with CRLF, `\xNN` is the
+  those bytes are, the proxy either answers with a clear 4xx, or closes the connection where HTTP
+  allows nothing else, and then opens no connection to a third party for them; or it forwards the
+  request without the headers a third party must not get. It goes on serving everyone else. Requests are written line by line as sent: each line ends with CRLF, `\xNN` is the
   byte NN and `{c*N}` is N times the character c.
 
   Rule: A request whose body framing is ambiguous is refused, so nothing can be smuggled behind it
@@ -33,6 +33,7 @@ Feature: Hostile input
         | a Content-Length that is not a number    | Content-Length: 5x                                     | 0\n\n       |
         | a chunk size that is not hexadecimal     | Transfer-Encoding: chunked                             | zz\nabc\n0\n |
         | a transfer coding other than chunked     | Transfer-Encoding: gzip, identity                      | 0\n         |
+        | a Content-Length with a sign             | Content-Length: +5                                     | 0\n\n       |
 
   Rule: The Host header names exactly one well-formed egress name
     Scenario Outline: A request with <problem> is refused without a connection
@@ -102,3 +103,142 @@ Feature: Hostile input
       When a client starts a TLS handshake with "api.example.test" on the egress proxy's plaintext port
       Then the proxy refuses it with a 4xx status or by closing the connection
       And a normal request to "api.example.test.egress.local" succeeds
+
+  Rule: Whatever Connection names never reaches a third party
+    A header that Connection names is meant for the proxy alone. Once the proxy's server has read a Connection
+    field that also holds close, keep-alive or Upgrade, it keeps only that option, so the proxy could not strip the
+    names: a Connection field naming any header but TE and HTTP2-Settings is refused.
+
+    Scenario Outline: Connection naming a header next to <options> is refused
+      When a client sends these lines to the egress proxy:
+        """
+        GET /hop HTTP/1.1
+        Host: api.example.test.egress.local
+        <connection lines>
+        X-Hop-Secret: leak
+
+        """
+      Then the proxy refuses it with a 4xx status or by closing the connection
+      And the third party "api.example.test" receives no request
+      And a normal request to "api.example.test.egress.local" succeeds
+
+      Examples:
+        | options           | connection lines                                  |
+        | close             | Connection: close, X-Hop-Secret                   |
+        | keep-alive        | Connection: X-Hop-Secret, keep-alive              |
+        | Upgrade           | Connection: Upgrade, x-hop-secret\nUpgrade: h2c   |
+        | a second field    | Connection: keep-alive\nConnection: X-Hop-Secret  |
+
+    Scenario: A cleartext HTTP/2 upgrade is ignored and none of it is forwarded
+      When a client sends these lines to the egress proxy:
+        """
+        GET /h2c HTTP/1.1
+        Host: api.example.test.egress.local
+        Connection: Upgrade, HTTP2-Settings
+        Upgrade: h2c
+        HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA
+
+        """
+      Then the third party "api.example.test" receives none of these headers:
+        | header         |
+        | HTTP2-Settings |
+        | Upgrade        |
+
+  Rule: A header value holding a control character is refused
+    Upstream connections are pooled and shared by every app: a byte that some server reads as the end of a field
+    would let one app's request reshape the next one on the same connection.
+
+    Scenario Outline: A header value holding the byte <byte> is refused
+      When a client sends these lines to the egress proxy:
+        """
+        GET /control HTTP/1.1
+        Host: api.example.test.egress.local
+        X-Custom: before<byte>after
+
+        """
+      Then the proxy refuses it with a 4xx status or by closing the connection
+      And the third party "api.example.test" receives no request
+      And a normal request to "api.example.test.egress.local" succeeds
+
+      Examples:
+        | byte |
+        | \x01 |
+        | \x0b |
+        | \x0c |
+        | \x1b |
+        | \x1f |
+        | \x7f |
+
+  Rule: Header names holding an underscore do not reach a third party
+    Servers behind CGI, WSGI or Rack read `_` as `-`: `Transfer_Encoding` would become the header that frames the
+    body, `X_Forwarded_For` the header the proxy strips.
+
+    Scenario: Headers whose names hold an underscore are dropped
+      When a client sends these lines to the egress proxy:
+        """
+        GET /underscore HTTP/1.1
+        Host: api.example.test.egress.local
+        Transfer_Encoding: chunked
+        X_Forwarded_For: 10.42.0.17
+        Proxy_Authorization: Basic c2VjcmV0OnNlY3JldA==
+
+        """
+      Then the third party "api.example.test" receives none of these headers:
+        | header              |
+        | Transfer_Encoding   |
+        | X_Forwarded_For     |
+        | Proxy_Authorization |
+
+  Rule: Proxy headers do not reach a third party
+    `Proxy` is the httpoxy header: a CGI server turns it into the HTTP_PROXY its own client then uses.
+
+    Scenario: Proxy and every Proxy-* header are dropped
+      When a client sends these lines to the egress proxy:
+        """
+        GET /proxy-headers HTTP/1.1
+        Host: api.example.test.egress.local
+        Proxy: http://attacker.example.test:8080
+        Proxy-Foo: bar
+        Proxy-Connection: keep-alive
+
+        """
+      Then the third party "api.example.test" receives none of these headers:
+        | header           |
+        | Proxy            |
+        | Proxy-Foo        |
+        | Proxy-Connection |
+
+  Rule: A protocol upgrade is a tunnel, refused unless the destination opts in
+    Scenario Outline: An upgrade to <protocol> is refused without a request
+      When a client sends these lines to the egress proxy:
+        """
+        GET /upgrade HTTP/1.1
+        Host: api.example.test.egress.local
+        Connection: Upgrade
+        Upgrade: <protocol>
+        Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==
+        Sec-WebSocket-Version: 13
+
+        """
+      Then the proxy refuses it with a 4xx status or by closing the connection
+      And the third party "api.example.test" receives no request
+      And a normal request to "api.example.test.egress.local" succeeds
+
+      Examples:
+        | protocol  |
+        | websocket |
+        | foo       |
+
+  Rule: A listed name whose DNS answer is special-purpose IPv6 space is refused
+    @needs-special-purpose-names
+    Scenario Outline: A name resolving to the <block> block is refused
+      Given the cluster DNS answers "<name>" with "<address>"
+      When the meshed app sends "GET /" to "<name>.egress.local"
+      Then the app receives status 403
+      And the internal service saw no connection
+
+      Examples:
+        | block                    | name                    | address   |
+        | documentation 3fff::/20  | documentation.corp.test | 3fff::1   |
+        | benchmarking 2001:2::/48 | benchmarking.corp.test  | 2001:2::1 |
+        | Teredo 2001::/32         | teredo.corp.test        | 2001::1   |
