@@ -1,4 +1,3 @@
-using System.Text;
 using EgressSpecs.Environments.Support;
 
 namespace EgressSpecs.Environments.Apps;
@@ -6,8 +5,6 @@ namespace EgressSpecs.Environments.Apps;
 /// <summary>Turns what <see cref="CurlCommand"/> printed into an <see cref="AppResponse"/>.</summary>
 internal static class CurlResponse
 {
-    private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
-
     /// <summary>
     /// Exit 0: the last non-1xx header block (curl prints interim responses too) and the bytes after it.
     /// Otherwise curl's exit code says how the exchange failed (see <c>man curl</c>, EXIT CODES).
@@ -24,22 +21,14 @@ internal static class CurlResponse
         var offset = 0;
         while (true)
         {
-            var end = output.AsSpan(offset).IndexOf(HeaderEnd.AsSpan());
-            if (end < 0)
+            // curl prints interim (1xx) heads too; the response is the first other one.
+            var head = HttpHead.TryRead(output.AsSpan(offset))
+                ?? throw new FormatException($"{description}: curl printed no complete header block for {request.Method} {request.Url}.");
+            offset += head.Length;
+            if (head.StatusCode is >= 200)
             {
-                throw new FormatException($"{description}: curl printed no complete header block for {request.Method} {request.Url}.");
+                return AppResponse.Received(head.StatusCode, head.Grouped(), output[offset..]);
             }
-
-            var block = Encoding.Latin1.GetString(output, offset, end);
-            var bodyStart = offset + end + HeaderEnd.Length;
-            var (status, headers) = ParseHeaderBlock(block);
-            if (status is >= 100 and < 200)
-            {
-                offset = bodyStart;
-                continue;
-            }
-
-            return AppResponse.Received(status, headers, output[bodyStart..]);
         }
     }
 
@@ -57,26 +46,4 @@ internal static class CurlResponse
         35 when stderr.Contains("reset", StringComparison.OrdinalIgnoreCase) => AppFailureKind.ConnectionReset,
         _ => AppFailureKind.Other,
     };
-
-    private static (int Status, List<KeyValuePair<string, IEnumerable<string>>> Headers) ParseHeaderBlock(string block)
-    {
-        var lines = block.Split("\r\n");
-        var statusLine = lines[0].Split(' ', 3);
-        if (statusLine.Length < 2 || !statusLine[0].StartsWith("HTTP/", StringComparison.Ordinal) || !int.TryParse(statusLine[1], out var status))
-        {
-            throw new FormatException($"'{lines[0]}' is not an HTTP status line.");
-        }
-
-        var headers = new List<KeyValuePair<string, IEnumerable<string>>>();
-        foreach (var line in lines.Skip(1))
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0)
-            {
-                headers.Add(new(line[..colon].Trim(), [line[(colon + 1)..].Trim()]));
-            }
-        }
-
-        return (status, headers);
-    }
 }

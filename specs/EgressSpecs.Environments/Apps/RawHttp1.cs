@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EgressSpecs.Environments.Support;
 
 namespace EgressSpecs.Environments.Apps;
 
@@ -11,7 +12,6 @@ namespace EgressSpecs.Environments.Apps;
 internal static class RawHttp1
 {
     private const int MaxResponseBytes = 64 * 1024 * 1024;
-    private static readonly byte[] HeadEnd = "\r\n\r\n"u8.ToArray();
 
     public static async Task<AppResponse> SendAsync(Stream connection, AppRequest request, string host, CancellationToken cancellationToken)
     {
@@ -63,30 +63,23 @@ internal static class RawHttp1
 
     private static AppResponse Parse(byte[] response)
     {
-        var headEnd = response.AsSpan().IndexOf(HeadEnd);
-        if (headEnd < 0)
+        HttpHead? head;
+        try
+        {
+            head = HttpHead.TryRead(response);
+        }
+        catch (FormatException exception)
+        {
+            throw new IOException(exception.Message, exception);
+        }
+
+        if (head is null)
         {
             throw new IOException($"The connection closed after {response.Length} bytes, before the end of a response head.");
         }
 
-        var lines = Encoding.Latin1.GetString(response, 0, headEnd).Split("\r\n");
-        var statusParts = lines[0].Split(' ', 3);
-        if (statusParts.Length < 2 || !statusParts[0].StartsWith("HTTP/", StringComparison.Ordinal)
-            || !int.TryParse(statusParts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var status))
-        {
-            throw new IOException($"Not an HTTP status line: '{lines[0]}'.");
-        }
-
-        var headers = lines.Skip(1)
-            .Select(line => line.Split(':', 2))
-            .Where(parts => parts.Length == 2)
-            .GroupBy(parts => parts[0].Trim(), StringComparer.OrdinalIgnoreCase)
-            .Select(group => new KeyValuePair<string, IEnumerable<string>>(group.Key, group.Select(parts => parts[1].Trim()).ToList()))
-            .ToList();
-        var body = response[(headEnd + HeadEnd.Length)..];
-        var chunked = headers.Any(header => header.Key.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
-            && header.Value.Any(value => value.Contains("chunked", StringComparison.OrdinalIgnoreCase)));
-        return AppResponse.Received(status, headers, chunked ? Dechunk(body) : body);
+        var body = response[head.Length..];
+        return AppResponse.Received(head.StatusCode, head.Grouped(), head.IsChunked ? Dechunk(body) : body);
     }
 
     private static byte[] Dechunk(byte[] body)

@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Text;
 using EgressSpecs.Environments;
+using EgressSpecs.Environments.Support;
 using EgressSpecs.Specs.Support;
 
 namespace EgressSpecs.Specs.Drivers;
@@ -130,13 +131,18 @@ internal sealed class RawProxyDriver(IEgressTarget target, ScenarioIsolation iso
 
     private static RawExchange Parse(byte[] received, bool closed)
     {
-        var text = Encoding.Latin1.GetString(received);
-        var head = text.Split("\r\n\r\n")[0];
-        var statusLine = head.Split("\r\n")[0].Split(' ');
-        int? status = statusLine.Length >= 2 && statusLine[0].StartsWith("HTTP/", StringComparison.Ordinal) && int.TryParse(statusLine[1], out var code)
-            ? code
-            : null;
-        return new RawExchange(status, closed, head);
+        // Whatever came back that is not a well-formed head (nothing, a TLS alert, garbage) is "no status".
+        HttpHead? head;
+        try
+        {
+            head = HttpHead.TryRead(received);
+        }
+        catch (FormatException)
+        {
+            head = null;
+        }
+
+        return new RawExchange(head?.StatusCode, closed, head?.Text ?? Encoding.Latin1.GetString(received));
     }
 
     /// <summary>Passes everything through and keeps the bytes read, to see what a server answered a handshake with.</summary>
