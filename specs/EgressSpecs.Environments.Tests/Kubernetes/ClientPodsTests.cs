@@ -40,7 +40,7 @@ public sealed class ClientPodsTests
     public void PinnedImages_EveryImageHasAnExplicitNonLatestTag()
     {
         // Given
-        string[] images = [PinnedImages.K3s, PinnedImages.App, PinnedImages.Dig, PinnedImages.WireMock];
+        string[] images = [PinnedImages.K3s, PinnedImages.App, PinnedImages.Dig];
 
         // When
         var tags = images.Select(image => image[(image.LastIndexOf(':') + 1)..]).ToList();

@@ -1,6 +1,6 @@
 namespace EgressSpecs.Environments.Kubernetes;
 
-/// <summary>Every image the cluster targets run, pinned (docs/clusters.md says why each).</summary>
+/// <summary>Every image the cluster targets pull, pinned (docs/clusters.md, "Pinned versions and their evidence"); the third parties pull none.</summary>
 internal static class PinnedImages
 {
     /// <summary>Kubernetes 1.34.2, CoreDNS 1.13.1 (<c>answer auto</c>), <c>coredns-custom</c> <c>*.override</c>, image import while running.</summary>
@@ -11,7 +11,4 @@ internal static class PinnedImages
 
     /// <summary><c>dig</c>, for raw queries that show each answer's owner name as the server wrote it.</summary>
     public const string Dig = "nicolaka/netshoot:v0.13";
-
-    /// <summary>WireMock.Net's standalone server (its version line matches the WireMock.Net package the local target uses).</summary>
-    public const string WireMock = "sheyenrath/wiremock.net:1.8.11";
 }
