@@ -13,7 +13,8 @@
 # one-second wrk runs right after the proxy's /healthz answers: the warm-up timeline, and the proxy's warm-up),
 # LOAD_CONNS (256), LOAD_SECONDS (15 per body), IDLE_SECONDS (30 s after the load: "idle" RSS), QUIET_LOAD (0.6)
 # and QUIET_WAIT (300 s: how long to wait for the 1-minute load average to fall below QUIET_LOAD first), OUT_DOC,
-# WORK (artifacts/bench: the Release publish, raw wrk output), SKIP_PUBLISH=1 (reuse $WORK/proxy).
+# WORK (artifacts/bench: the Release publish, raw wrk output), SKIP_PUBLISH=1 (reuse $WORK/proxy), PUBLISH_ARGS
+# ("-p:PublishAot=true --use-current-runtime", as the container; '' for the framework-dependent JIT build).
 # DOTNET_* variables in the environment reach the proxy and are recorded in the document.
 #
 # Loopback only, every loop bounded. Every process it starts is a child of this script, stopped by pid in the EXIT
@@ -250,7 +251,7 @@ grep -q '\*\*no\*\*' <<<"$table" && bars_met=0
 ((errors_total + mem_errors == 0)) || bars_met=0
 printf '%s\n' "$table" >&2
 
-command_line="TARGETS=\"$TARGETS\" RUNS=$RUNS DURATION=$DURATION WARMUP=$WARMUP CONNS=$CONNS WARMUP_SLICES=$WARMUP_SLICES LOAD_CONNS=$LOAD_CONNS LOAD_SECONDS=$LOAD_SECONDS IDLE_SECONDS=$IDLE_SECONDS scripts/bench.sh"
+command_line="PUBLISH_ARGS=\"$PUBLISH_ARGS\" TARGETS=\"$TARGETS\" RUNS=$RUNS DURATION=$DURATION WARMUP=$WARMUP CONNS=$CONNS WARMUP_SLICES=$WARMUP_SLICES LOAD_CONNS=$LOAD_CONNS LOAD_SECONDS=$LOAD_SECONDS IDLE_SECONDS=$IDLE_SECONDS scripts/bench.sh"
 mkdir -p "$(dirname "$OUT_DOC")"
 {
   echo "# Egress proxy benchmark, $(date -u +%Y-%m-%d)"
@@ -261,8 +262,8 @@ mkdir -p "$(dirname "$OUT_DOC")"
   echo
   echo "Everything runs on loopback, on this machine's cores: wrk (2 threads), the proxy, the nginx peers and the"
   echo "nginx origin (scripts/bench-kit/). req/s is what the whole box does; CPU µs/req is the target's own utime+stime"
-  echo "divided by the requests it served. The proxy is the Release build, settings as shipped, started directly"
-  echo "(\`dotnet EgressSpecs.Proxy.dll\`); \`api.example.test\` reaches the origin's HTTP/1.1-only port, \`h2.example.test\`"
+  echo "divided by the requests it served. The proxy is published as the container ships it (\`dotnet publish -c Release"
+  echo "${PUBLISH_ARGS}\`), settings as shipped, and started directly; \`api.example.test\` reaches the origin's HTTP/1.1-only port, \`h2.example.test\`"
   echo "its HTTP/2 port. Bs is nginx with a static allow-list and upstream keepalive 64, HTTP/1.1 to the same origin port."
   echo
   echo "## Against the issue's bar (proxy over HTTP/1.1, as Bs)"

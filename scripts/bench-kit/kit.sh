@@ -326,6 +326,18 @@ kit_pid() { # name -> pid of a process kit_start started
   return 1
 }
 
+# Native AOT links with clang and needs zlib's headers (the .NET SDK's documented prerequisites on Linux).
+kit_install_aot_toolchain() {
+  local missing=()
+  command -v clang >/dev/null || missing+=(clang)
+  dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
+  ((${#missing[@]} == 0)) && return 0
+  [[ $(id -u) == 0 ]] || kit_die "Native AOT needs ${missing[*]}; install them or run as root (or set PUBLISH_ARGS='' for the JIT build)"
+  kit_log "installing ${missing[*]} for the Native AOT publish (apt-get)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
 # TERM, wait up to 10 s, then KILL: only the given pid, which this shell started.
 kit_stop_pid() { # pid
   local pid=$1 _
