@@ -26,11 +26,11 @@ nginx A     http://127.0.0.1:$PEER_A_PORT   (the proof of concept)
 nginx B     http://127.0.0.1:$PEER_B_PORT   (hardened, a TLS handshake per request)
 nginx Bs    http://127.0.0.1:$PEER_BS_PORT   (static upstream keepalive)
 
-A proxy against this kit (from the repository root, after dotnet publish -c Release -o artifacts/bench/proxy ...):
+A proxy against this kit (from the repository root; scripts/bench.sh leaves its Native AOT publish in artifacts/bench/proxy):
   Kestrel__Endpoints__Proxy__Url=http://127.0.0.1:0 Kestrel__Endpoints__Admin__Url=http://127.0.0.1:0 \\
   Egress__Destinations__0__Host=$KIT_NAME Egress__Destinations__0__Port=$ORIGIN_H1_PORT Egress__Destinations__0__Address=127.0.0.1 \\
   Egress__Destinations__1__Host=$KIT_NAME_H2 Egress__Destinations__1__Port=$ORIGIN_H2_PORT Egress__Destinations__1__Address=127.0.0.1 \\
-  Egress__TrustedCaFile=$KIT_CA_CERT dotnet artifacts/bench/proxy/EgressSpecs.Proxy.dll
+  Egress__TrustedCaFile=$KIT_CA_CERT artifacts/bench/proxy/EgressSpecs.Proxy
   wrk -t2 -c32 -d10s -H 'Host: $KIT_NAME.egress.local' http://127.0.0.1:<proxy port>/16k
 
 TXT
