@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves the egress specs have teeth: runs the suite against the proof of concept
 # (grampelberg/k8s-egress) and checks that every defect of it that the local target can observe
-# (docs: ../shared/notes/egress-facts.md, defects 1, 2, 4, 5) makes a scenario tagged
+# (docs/seed-check.md lists them: defects 1, 2, 4, 5) makes a scenario tagged
 # @poc-defect-N fail, while our own proxy and rule pass everything.
 #
 # Configurations (each writes junit.xml, summary.md and living-doc.html into its own folder):

@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
 # See one request forwarded, on this machine alone: a TLS third party (`openssl s_server -www`, with a
-# certificate from a throwaway CA) plays https://demo.test:8443, the egress proxy is started from source
-# with that destination on its allowlist, and curl calls http://demo.test.egress.local/ through it.
+# certificate from a throwaway CA) plays https://demo.test on a random port, the egress proxy is built from source
+# and its built assembly started directly with that destination on its allowlist, and curl calls
+# http://demo.test.egress.local/ through it.
 #
 #   scripts/demo.sh
 #
-# Prints the forwarded response, one refusal, and the proxy's metrics; stops everything it started.
+# Prints the forwarded response, one refusal, and the proxy's metrics; stops exactly the two processes it started
+# (the origin and the proxy, by pid) and removes its temporary directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  local pid
+  for pid in "${pids[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || continue
+    # Bounded: the proxy drains for up to its shutdown delay; KILL after 10 s.
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -36,14 +44,18 @@ openssl s_server -quiet -accept "127.0.0.1:$origin_port" -cert "$work/demo.crt" 
   >"$work/origin.log" 2>&1 &
 pids+=($!)
 
-dotnet build proxy/EgressSpecs.Proxy -nologo -v quiet >/dev/null
-env Kestrel__Endpoints__Proxy__Url="http://127.0.0.1:$proxy_port" \
+# Build, then run the built assembly itself: its pid is the proxy's, not a wrapper's (dotnet run would be a parent
+# process whose TERM does not reach the proxy). From its output directory, so its appsettings.json applies.
+proxy_dll=$(dotnet build proxy/EgressSpecs.Proxy -nologo -v quiet -t:Build -getProperty:TargetPath)
+[[ -f $proxy_dll ]] || { echo "the build did not produce the proxy ($proxy_dll)" >&2; exit 1; }
+(cd "$(dirname "$proxy_dll")" && exec env Kestrel__Endpoints__Proxy__Url="http://127.0.0.1:$proxy_port" \
   Kestrel__Endpoints__Admin__Url="http://127.0.0.1:$admin_port" \
   Egress__Destinations__0__Host=demo.test \
   Egress__Destinations__0__Port="$origin_port" \
   Egress__Destinations__0__Address=127.0.0.1 \
   Egress__TrustedCaFile="$work/ca.crt" \
-  dotnet run --project proxy/EgressSpecs.Proxy --no-build >"$work/proxy.log" 2>&1 &
+  Egress__Shutdown__ReadinessDelay=00:00:00 \
+  dotnet "$(basename "$proxy_dll")") >"$work/proxy.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$admin_port/readyz"
 

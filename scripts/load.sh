@@ -1,45 +1,59 @@
 #!/usr/bin/env bash
-# Drives the egress proxy (Release build) with 256 concurrent connections against the bench kit's TLS origin and
-# records errors, req/s, p50/p99 and the proxy's peak RSS and CPU per request, per body size.
+# Drives the egress proxy (Release build) with 256 concurrent connections against the bench kit's TLS origin
+# (scripts/bench-kit/, installed and started here) and records errors, req/s, p50/p99 and the proxy's peak RSS and
+# CPU per request, per body size.
 #
 #   scripts/load.sh                       # ~2 min; writes docs/benchmarks/load-<date>.md
 #
 # Knobs: CONNS (256), THREADS (2, wrk threads), DURATION (30 s per body), WRK_TIMEOUT (10s: wrk counts a response
-# slower than this as a timeout error; its own default of 2 s trips on a 2-core box shared with builds), WARMUP_PROXY (20 s of wrk at 32
-# connections first: a JIT-compiled server needs it), BODIES ("small 16k": the origin's / and /16k), RSS_GOAL_MIB
-# (256), OUT_DOC, BENCH_KIT (../shared/bench), BENCH_DIR (/tmp/egress-bench), WORK (artifacts/bench),
-# SKIP_PUBLISH=1 (reuse $WORK/proxy). DOTNET_* variables in the environment reach the proxy and are recorded.
+# slower than this as a timeout error; its own default of 2 s trips on a 2-core box shared with builds),
+# WARMUP_PROXY (20 s of wrk at 32 connections first), BODIES ("small 16k": the origin's / and /16k), UPSTREAM
+# ("h1": the origin's HTTP/1.1 port; "h2": its HTTP/2 port), RSS_GOAL_MIB (256), QUIET_LOAD (0.6) and QUIET_WAIT
+# (300 s) to wait for a quiet machine first, OUT_DOC, WORK (artifacts/bench), SKIP_PUBLISH=1 (reuse $WORK/proxy).
+# DOTNET_* variables in the environment reach the proxy and are recorded.
 #
-# Loopback only. Idempotent: the kit restarts only its own services (pid files), the proxy listens on a random
-# port, and the EXIT trap stops wrk, the proxy and the kit's services whatever happens. Exit status 1 when a
-# goal is missed (errors, or peak RSS over the goal).
+# Loopback only, random ports. Every process it starts is a child of this script, stopped by pid in the EXIT trap.
+# Exit status 1 when a goal is missed (errors, or peak RSS over the goal).
+# shellcheck source-path=SCRIPTDIR
 set -Eeuo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BENCH_KIT=${BENCH_KIT:-$ROOT/../shared/bench}
-export BENCH_DIR=${BENCH_DIR:-/tmp/egress-bench}
 CONNS=${CONNS:-256}
 THREADS=${THREADS:-2}
 DURATION=${DURATION:-30}
 WRK_TIMEOUT=${WRK_TIMEOUT:-10s}
 WARMUP_PROXY=${WARMUP_PROXY:-20}
 BODIES=${BODIES:-small 16k}
+UPSTREAM=${UPSTREAM:-h1}
 RSS_GOAL_MIB=${RSS_GOAL_MIB:-256}
 OUT_DOC=${OUT_DOC:-$ROOT/docs/benchmarks/load-$(date -u +%Y-%m-%d).md}
 WORK=${WORK:-$ROOT/artifacts/bench}
-SKIP_PUBLISH=${SKIP_PUBLISH:-0}
-HOST_HEADER='Host: api.example.test.egress.local'
-CLK_TCK=$(getconf CLK_TCK)
 log() { printf '[load.sh] %s\n' "$*" >&2; }
 
-# shellcheck source=lib/kit-proxy.sh
-source "$ROOT/scripts/lib/kit-proxy.sh"
-kit_proxy_traps
-kit_proxy_prepare
-start_kit
-start_proxy "$WORK/load-proxy.log"
+# shellcheck source=bench-kit/kit.sh
+source "$ROOT/scripts/bench-kit/kit.sh"
+# shellcheck source=bench-kit/proxy.sh
+source "$ROOT/scripts/bench-kit/proxy.sh"
+# shellcheck source=bench-kit/measure.sh
+source "$ROOT/scripts/bench-kit/measure.sh"
+
+wrk_pid=""
+# shellcheck disable=SC2317  # invoked by the EXIT trap
+stop_mine() { kit_stop_pid "$wrk_pid"; proxy_stop; }
+kit_traps stop_mine
+kit_install
+proxy_publish "$WORK/proxy"
+kit_prepare "$(mktemp -d /tmp/egress-bench.XXXXXX)"
+kit_start
+case $UPSTREAM in
+  h1) HOST_HEADER="Host: $KIT_NAME.egress.local" ;;
+  h2) HOST_HEADER="Host: $KIT_NAME_H2.egress.local" ;;
+  *) kit_die "UPSTREAM must be h1 or h2" ;;
+esac
+wait_for_quiet
+proxy_start "$WORK/load-proxy.log"
 
 path_of() { case $1 in small) echo /;; 16k) echo /16k;; *) log "unknown body $1"; exit 1;; esac; }
-size_of() { case $1 in small) echo 100;; 16k) echo 16384;; esac; }
+size_of() { case $1 in small) echo "$KIT_SMALL_SIZE";; 16k) echo "$KIT_LARGE_SIZE";; esac; }
 for body in $BODIES; do
   got=$(curl -s --max-time 5 -o /dev/null -w '%{http_code} %{size_download}' -H "$HOST_HEADER" "$proxy_url$(path_of "$body")" || true)
   [[ $got == "200 $(size_of "$body")" ]] || { log "preflight $body: got '$got', want '200 $(size_of "$body")'"; exit 1; }
@@ -51,14 +65,8 @@ for body in $BODIES; do
   wrk -t2 -c32 -d"${half}s" -H "$HOST_HEADER" "$proxy_url$(path_of "$body")" >/dev/null 2>&1 || true
 done
 
-cpu_ticks() { awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$1/stat"; }
-rss_kib() { awk '/^VmRSS/{print $2}' "/proc/$1/status"; }
-to_ms() { # wrk latency token (e.g. 812.00us, 3.41ms, 1.02s) -> ms
-  awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000; printf "%.2f", n }'
-}
-
 load_before=$(top -bn1 | head -n 12)
+load_at_start=$(load1)
 rows=""
 failed=0
 for body in $BODIES; do
@@ -95,19 +103,20 @@ for body in $BODIES; do
 done
 
 peak_kib=$(awk '/VmHWM/{print $2}' "/proc/$proxy_pid/status")
-threads=$(ls "/proc/$proxy_pid/task" | wc -l)
+threads=$(find "/proc/$proxy_pid/task" -mindepth 1 -maxdepth 1 | wc -l)
 rss_ok=$((peak_kib / 1024 < RSS_GOAL_MIB))
 ((rss_ok)) || failed=1
-command_line="CONNS=$CONNS THREADS=$THREADS DURATION=$DURATION WRK_TIMEOUT=$WRK_TIMEOUT WARMUP_PROXY=$WARMUP_PROXY BODIES=\"$BODIES\" scripts/load.sh"
+command_line="CONNS=$CONNS THREADS=$THREADS DURATION=$DURATION WRK_TIMEOUT=$WRK_TIMEOUT WARMUP_PROXY=$WARMUP_PROXY BODIES=\"$BODIES\" UPSTREAM=$UPSTREAM scripts/load.sh"
 
 mkdir -p "$(dirname "$OUT_DOC")"
 {
   echo "# Egress proxy under load, $(date -u +%Y-%m-%d)"
   echo
   provenance "$command_line"
+  echo "- **Load**: 1-minute load average $load_at_start when measuring began, $(load1) at the end."
   echo
-  echo "The proxy (Release build, settings as shipped, \`api.example.test\` pinned to the bench kit's nginx TLS origin on"
-  echo "127.0.0.1:443) is warmed up with ${WARMUP_PROXY} s of wrk at 32 connections, then each body is driven by"
+  echo "The proxy (Release build, settings as shipped, started directly) forwards to the bench kit's nginx TLS origin"
+  echo "(scripts/bench-kit/, its $([[ $UPSTREAM == h1 ]] && echo 'HTTP/1.1' || echo 'HTTP/2') port on 127.0.0.1). It is warmed up with ${WARMUP_PROXY} s of wrk at 32 connections, then each body is driven by"
   echo "\`wrk -t$THREADS -c$CONNS -d${DURATION}s --timeout $WRK_TIMEOUT --latency -H '$HOST_HEADER' <proxy>/<path>\`. wrk, the proxy and the origin share"
   echo "the same 2 cores. CPU µs/req is the proxy's utime+stime over the run divided by the requests; RSS is sampled each second."
   echo

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Soaks the egress proxy (Release build) under steady load against the bench kit's TLS origin and judges whether
-# memory stays flat and sockets and file descriptors come back after the load stops.
+# Soaks the egress proxy (Release build) under steady load against the bench kit's TLS origin (scripts/bench-kit/,
+# installed and started here) and judges whether memory stays flat and sockets and file descriptors come back
+# after the load stops.
 #
 #   scripts/soak.sh                        # ~8 min (5 min of load); writes docs/benchmarks/soak-<date>.md
 #
@@ -12,16 +13,15 @@
 #     SETTLE_SECONDS (idle pooled upstream connections close after 90 s, so the default is 150 s).
 #
 # Knobs: SOAK_SECONDS (300), SAMPLE_SECONDS (10), CONNS (256), THREADS (2), WARMUP_PROXY (20), SETTLE_SECONDS (150),
-# SLOPE_LIMIT_MIB_PER_MIN (1.0), FD_TOLERANCE (4), OUT_DOC, BENCH_KIT, BENCH_DIR, WORK, SKIP_PUBLISH=1.
-# The load alternates the origin's 100-byte / and 16 KiB /16k bodies (a wrk Lua script written to $WORK).
+# SLOPE_LIMIT_MIB_PER_MIN (1.0), FD_TOLERANCE (4), QUIET_LOAD (0.6), QUIET_WAIT (300 s), OUT_DOC, WORK,
+# SKIP_PUBLISH=1. The load alternates the origin's 100-byte / and 16 KiB /16k bodies (a wrk Lua script in $WORK),
+# over the origin's HTTP/1.1 port.
 #
-# Loopback only; every loop is bounded. Idempotent: the kit restarts only its own services (pid files), the proxy
-# listens on random ports, and the EXIT trap stops wrk, the proxy and the kit's services whatever happens.
-# Exit status 1 when the verdict is FAIL.
+# Loopback only; every loop is bounded. Every process it starts is a child of this script, stopped by pid in the
+# EXIT trap. Exit status 1 when the verdict is FAIL.
+# shellcheck source-path=SCRIPTDIR
 set -Eeuo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BENCH_KIT=${BENCH_KIT:-$ROOT/../shared/bench}
-export BENCH_DIR=${BENCH_DIR:-/tmp/egress-bench}
 SOAK_SECONDS=${SOAK_SECONDS:-300}
 SAMPLE_SECONDS=${SAMPLE_SECONDS:-10}
 CONNS=${CONNS:-256}
@@ -32,21 +32,30 @@ SLOPE_LIMIT_MIB_PER_MIN=${SLOPE_LIMIT_MIB_PER_MIN:-1.0}
 FD_TOLERANCE=${FD_TOLERANCE:-4}
 OUT_DOC=${OUT_DOC:-$ROOT/docs/benchmarks/soak-$(date -u +%Y-%m-%d).md}
 WORK=${WORK:-$ROOT/artifacts/bench}
-SKIP_PUBLISH=${SKIP_PUBLISH:-0}
-HOST_HEADER='Host: api.example.test.egress.local'
-CLK_TCK=$(getconf CLK_TCK)
 log() { printf '[soak.sh] %s\n' "$*" >&2; }
 
 ((SOAK_SECONDS >= 2 * SAMPLE_SECONDS && SAMPLE_SECONDS >= 1)) || { log "SOAK_SECONDS must be at least 2 x SAMPLE_SECONDS"; exit 1; }
 
-# shellcheck source=lib/kit-proxy.sh
-source "$ROOT/scripts/lib/kit-proxy.sh"
-kit_proxy_traps
-kit_proxy_prepare
-start_kit
-start_proxy "$WORK/soak-proxy.log"
+# shellcheck source=bench-kit/kit.sh
+source "$ROOT/scripts/bench-kit/kit.sh"
+# shellcheck source=bench-kit/proxy.sh
+source "$ROOT/scripts/bench-kit/proxy.sh"
+# shellcheck source=bench-kit/measure.sh
+source "$ROOT/scripts/bench-kit/measure.sh"
+
+wrk_pid=""
+# shellcheck disable=SC2317  # invoked by the EXIT trap
+stop_mine() { kit_stop_pid "$wrk_pid"; proxy_stop; }
+kit_traps stop_mine
+kit_install
+proxy_publish "$WORK/proxy"
+kit_prepare "$(mktemp -d /tmp/egress-bench.XXXXXX)"
+kit_start
+HOST_HEADER="Host: $KIT_NAME.egress.local"
+wait_for_quiet
+proxy_start "$WORK/soak-proxy.log"
 got=$(curl -s --max-time 5 -o /dev/null -w '%{http_code} %{size_download}' -H "$HOST_HEADER" "$proxy_url/" || true)
-[[ $got == "200 100" ]] || { log "preflight: got '$got', want '200 100'"; exit 1; }
+[[ $got == "200 $KIT_SMALL_SIZE" ]] || { log "preflight: got '$got', want '200 100'"; exit 1; }
 
 # wrk alternates the two bodies on every connection.
 lua=$WORK/soak-mixed.lua
@@ -90,6 +99,7 @@ baseline_fds=$(awk '{print $5}' "$samples")
 log "baseline: $(tail -n 1 "$samples")"
 
 load_before=$(top -bn1 | head -n 12)
+load_at_start=$(load1)
 raw=$WORK/soak-wrk.txt
 echo "# wrk -t$THREADS -c$CONNS -d${SOAK_SECONDS}s --latency -s soak-mixed.lua -H '$HOST_HEADER' $proxy_url" >"$raw"
 log "soaking: wrk -t$THREADS -c$CONNS -d${SOAK_SECONDS}s (alternating / and /16k), sampling every ${SAMPLE_SECONDS}s"
@@ -145,9 +155,10 @@ mkdir -p "$(dirname "$OUT_DOC")"
   echo "# Egress proxy soak, $(date -u +%Y-%m-%d)"
   echo
   provenance "$command_line"
+  echo "- **Load**: 1-minute load average $load_at_start when the soak began, $(load1) at the end."
   echo
-  echo "The proxy (Release build, settings as shipped, \`api.example.test\` pinned to the bench kit's nginx TLS origin on"
-  echo "127.0.0.1:443) is warmed up for ${WARMUP_PROXY} s, sampled once idle (baseline), then driven for ${SOAK_SECONDS} s by"
+  echo "The proxy (Release build, settings as shipped, started directly) forwards to the bench kit's nginx TLS origin"
+  echo "(scripts/bench-kit/, its HTTP/1.1 port on 127.0.0.1). It is warmed up for ${WARMUP_PROXY} s, sampled once idle (baseline), then driven for ${SOAK_SECONDS} s by"
   echo "\`wrk -t$THREADS -c$CONNS -d${SOAK_SECONDS}s --timeout 10s --latency\` with a Lua script alternating \`/\` (100 B) and \`/16k\`,"
   echo "and sampled every ${SAMPLE_SECONDS} s during and after the load. wrk, the proxy and the origin share the same 2 cores."
   echo
