@@ -20,17 +20,33 @@ internal sealed class FakeApiServer : IDisposable
 
     public FakeApiServer()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var url = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}";
-        probe.Stop();
-        _server = WireMockServer.Start(new WireMockServerSettings { Urls = [url], StartAdminInterface = false });
+        (_server, var url) = StartOnAFreePort();
         _server.Given(Request.Create().WithPath(_ => true)).AtPriority(100)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{}"));
         Client = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = url });
     }
 
     public k8s.Kubernetes Client { get; }
+
+    /// <summary>WireMock binds the URL it is given, so a free port is probed first; another process may take it in between: try again.</summary>
+    private static (WireMockServer Server, string Url) StartOnAFreePort()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var url = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}";
+            probe.Stop();
+            try
+            {
+                return (WireMockServer.Start(new WireMockServerSettings { Urls = [url], StartAdminInterface = false }), url);
+            }
+            catch (WireMock.Exceptions.WireMockException exception) when (attempt < 5 && exception.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // Taken between the probe and the bind: another port.
+            }
+        }
+    }
 
     public IReadOnlyList<ILogEntry> Requests => [.. _server.LogEntries];
 
