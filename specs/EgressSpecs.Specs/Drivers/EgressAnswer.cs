@@ -55,7 +55,7 @@ internal sealed class EgressAnswer
 
     private string Detail() =>
         TryReadObject(Response.BodyText) is { } problem && problem.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String
-            ? $": {detail.GetString()}"
+            ? $": {detail.GetString()?.TrimEnd('.')}"
             : string.Empty;
 
     private string Excerpt()
