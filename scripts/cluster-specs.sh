@@ -5,5 +5,7 @@
 # are there, and fails the run (non-zero exit) naming what is missing. It only reads the cluster, plus one
 # namespace of its own (egress-specs-apps-<run>, labelled) that it deletes afterwards.
 # Reports go to EGRESS_SPECS_REPORT_DIR (default artifacts/specs/cluster); extra arguments go to scripts/specs.sh.
+# The cluster's own egress is checked with a contract file (docs/clusters.md, "Before and after an upgrade"):
+#   scripts/cluster-specs.sh --contract my-contract.yaml
 set -euo pipefail
 EGRESS_SPECS_TARGET=cluster exec "$(dirname "$0")/specs.sh" "$@"

@@ -6,10 +6,14 @@
 #
 #   scripts/demo.sh
 #
+# Needs the .NET SDK, openssl, python3 (to pick free ports) and curl.
 # Prints the forwarded response, one refusal, and the proxy's metrics; stops exactly the two processes it started
 # (the origin and the proxy, by pid) and removes its temporary directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+for tool in dotnet openssl python3 curl; do
+  command -v "$tool" >/dev/null || { echo "scripts/demo.sh needs $tool (Debian: apt-get install openssl python3 curl; .NET: see the README)" >&2; exit 1; }
+done
 work=$(mktemp -d)
 pids=()
 cleanup() {

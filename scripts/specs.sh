@@ -6,6 +6,8 @@
 #   scripts/specs.sh --list-tests                      # lists the scenarios; runs none and leaves the last reports alone
 #   EGRESS_SPECS_TARGET=k3s scripts/specs.sh           # another target (see docs/targets.md, docs/clusters.md)
 #   EGRESS_SPECS_BASELINE=artifacts/specs/local scripts/specs.sh   # compare with an earlier run (its folder or junit.xml)
+#   scripts/specs.sh --contract my-contract.yaml       # add one scenario per entry of an egress contract file
+#                                                      # (the same as EGRESS_SPECS_CONTRACT=my-contract.yaml; docs/clusters.md)
 #
 # Writes living-doc.html (Reqnroll's HTML report), junit.xml and summary.md to EGRESS_SPECS_REPORT_DIR
 # (default artifacts/specs/<target>), prints summary.md (what was tested, a row per feature, failures, skip reasons,
@@ -16,6 +18,20 @@
 # `dotnet test`; --no-build is understood too). It shows failures only: skips are grouped in summary.md, once per
 # reason. Pass --show-test-results or --output to choose otherwise.
 set -euo pipefail
+
+# --contract FILE (or --contract=FILE) is this script's own option: it sets EGRESS_SPECS_CONTRACT.
+args=()
+while (($#)); do
+  case $1 in
+    --contract)
+      [[ $# -ge 2 && -n $2 ]] || { echo "--contract needs a file: --contract path/to/contract.yaml" >&2; exit 2; }
+      export EGRESS_SPECS_CONTRACT=$2
+      shift 2 ;;
+    --contract=*) export EGRESS_SPECS_CONTRACT=${1#--contract=}; shift ;;
+    *) args+=("$1"); shift ;;
+  esac
+done
+set -- ${args[@]+"${args[@]}"}
 
 # The test application runs in its output folder: paths given relative to where this script was started are
 # made absolute before it moves.

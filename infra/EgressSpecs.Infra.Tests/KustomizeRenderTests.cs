@@ -58,7 +58,11 @@ public sealed class KustomizeRenderTests
         }
         catch (Win32Exception exception)
         {
-            Assert.Fail($"kubectl is not installed or not on PATH ({exception.Message}). Install kubectl to render infra/ with kustomize.");
+            // A fresh machine with only the .NET SDK still passes `dotnet test`; CI installs kubectl first (.ci/run), so
+            // there this test runs.
+            Assert.Skip(
+                $"kubectl is not installed or not on PATH ({exception.Message}): install it to render infra/ with kustomize " +
+                "(Debian: apt-get install kubernetes-client; .ci/run installs it)");
             throw;
         }
 

@@ -24,6 +24,9 @@ public static class EgressEnvironmentVariables
     /// <summary>Where the run's CA bundle (PEM) is written (default: a temporary file removed after the run).</summary>
     public const string CaFile = "EGRESS_SPECS_CA_FILE";
 
+    /// <summary>A contract file (YAML) whose entries the run adds as scenarios tagged <c>@contract</c> (docs/clusters.md).</summary>
+    public const string Contract = "EGRESS_SPECS_CONTRACT";
+
     /// <summary>The proxy to start: path to <c>EgressSpecs.Proxy.dll</c> (default: the build's own, recorded at build time).</summary>
     public const string ProxyDll = "EGRESS_SPECS_PROXY_DLL";
 

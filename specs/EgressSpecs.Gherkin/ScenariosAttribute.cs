@@ -23,20 +23,8 @@ public sealed class ScenariosAttribute(string featurePath) : DataAttribute
 
     public string FeaturePath { get; } = FeatureCatalog.Normalize(featurePath);
 
-    public override ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker)
-    {
-        var feature = FeatureCatalog.Get(FeaturePath);
-        var rows = feature.Pickles
-            .Select((pickle, index) => (ITheoryDataRow)new TheoryDataRow<string, int>(FeaturePath, index)
-            {
-                TestDisplayName = ScenarioNaming.DisplayName(feature, pickle),
-                // An empty label keeps xunit from appending the arguments to the display name.
-                Label = string.Empty,
-                Traits = ScenarioNaming.Traits(feature, pickle),
-            })
-            .ToArray();
-        return new(rows);
-    }
+    public override ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker) =>
+        new(ScenarioRows.Of(FeatureCatalog.Get(FeaturePath)));
 
     public override bool SupportsDiscoveryEnumeration() => true;
 }

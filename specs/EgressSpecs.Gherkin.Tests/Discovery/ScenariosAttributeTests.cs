@@ -62,6 +62,20 @@ public sealed class ScenariosAttributeTests
     }
 
     [Fact]
+    public async Task GetData_ExampleRow_HasItsOwnNameAsScenarioTrait()
+    {
+        // Given
+        var attribute = new ScenariosAttribute(BasicsPath);
+
+        // When
+        var rows = await attribute.GetData(typeof(BasicsFeature).GetMethod(nameof(BasicsFeature.Scenario))!, new());
+
+        // Then
+        var traits = rows.Single(r => r.TestDisplayName!.EndsWith("[beta]", StringComparison.Ordinal)).Traits!;
+        Assert.Equal(["Each example row is a scenario of its own [beta]"], traits["Scenario"]);
+    }
+
+    [Fact]
     public async Task GetData_ScenarioOutsideARule_HasNoRuleTrait()
     {
         // Given

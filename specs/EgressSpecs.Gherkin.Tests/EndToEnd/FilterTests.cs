@@ -64,6 +64,19 @@ public sealed class FilterTests
         Assert.All(listed, name => Assert.StartsWith("Outcomes: ", name, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ListTests_FilterTraitScenarioWithWildcard_ListsOnlyThatScenario()
+    {
+        // Given
+        string[] filter = ["--filter-trait", "Scenario=*doc string*"];
+
+        // When
+        var listed = await ListAsync(filter);
+
+        // Then
+        Assert.Equal(["Basics: A doc string reaches the binding"], listed);
+    }
+
     private static async Task<IReadOnlyList<string>> ListAsync(string[] filter)
     {
         var (exitCode, output) = await TestExecutable.RunAsync(NoEnvironment, ["--list-tests", .. filter]);

@@ -26,9 +26,7 @@ public abstract class SampleRun : IAsyncLifetime
         Prepare();
         (ExitCode, Output) = await TestExecutable.RunAsync(
             environment,
-            "--explicit", "on",
-            "--filter-class", typeof(OutcomesFeature).FullName!,
-            "--filter-class", typeof(BasicsFeature).FullName!);
+            ["--explicit", "on", .. Classes().SelectMany(type => new[] { "--filter-class", type.FullName! })]);
     }
 
     public ValueTask DisposeAsync()
@@ -41,6 +39,9 @@ public abstract class SampleRun : IAsyncLifetime
     protected virtual void Prepare()
     {
     }
+
+    /// <summary>The test classes the run runs (explicit ones included).</summary>
+    protected virtual IEnumerable<Type> Classes() => [typeof(OutcomesFeature), typeof(BasicsFeature)];
 
     /// <summary>The run's environment variables besides the report folder.</summary>
     protected virtual IReadOnlyDictionary<string, string> Environment() => new Dictionary<string, string>();

@@ -10,6 +10,9 @@ internal static class ScenarioNaming
     public const string FeatureTrait = "Feature";
     public const string RuleTrait = "Rule";
 
+    /// <summary>The scenario's own name (<see cref="ScenarioName"/>): one scenario is selected by it, xunit having no filter on display names.</summary>
+    public const string ScenarioTrait = "Scenario";
+
     /// <summary>"Feature title: Scenario name [example values]", on one line.</summary>
     public static string DisplayName(GherkinFeature feature, Pickle pickle) => $"{feature.Title}: {ScenarioName(feature, pickle)}";
 
@@ -48,6 +51,7 @@ internal static class ScenarioNaming
         var traits = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
         {
             [FeatureTrait] = [feature.Title],
+            [ScenarioTrait] = [ScenarioName(feature, pickle)],
         };
         var categories = Tags(pickle).ToHashSet(StringComparer.Ordinal);
         if (categories.Count > 0)

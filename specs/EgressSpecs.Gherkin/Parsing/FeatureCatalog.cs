@@ -17,6 +17,24 @@ internal static class FeatureCatalog
         return Features.GetOrAdd(key, path => new Lazy<GherkinFeature>(() => Load(path))).Value;
     }
 
+    /// <summary>
+    /// Adds a feature generated in memory (or returns the one already added under its path, when it has the same text):
+    /// from then on <see cref="Get"/> finds it by its path, as a file's.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another text was already added or loaded under that path.</exception>
+    public static GherkinFeature Add(GeneratedFeature generated)
+    {
+        var key = Normalize(generated.Path);
+        var feature = Features.GetOrAdd(key, path => new Lazy<GherkinFeature>(() => GherkinFeature.Parse(path, generated.Text, generated.SkipReason))).Value;
+        if (!string.Equals(feature.Text, generated.Text, StringComparison.Ordinal) || feature.SkipReason != generated.SkipReason)
+        {
+            throw new InvalidOperationException(
+                $"A different feature was already generated or loaded as '{key}' in this process: a feature source must make the same feature every time.");
+        }
+
+        return feature;
+    }
+
     /// <summary>Every feature loaded so far, to release at the end of the test run.</summary>
     public static IEnumerable<GherkinFeature> Loaded =>
         Features.Values.Where(f => f.IsValueCreated).Select(f => f.Value);
@@ -29,7 +47,7 @@ internal static class FeatureCatalog
         if (!File.Exists(fullPath))
         {
             throw new FileNotFoundException(
-                $"Feature file '{relativePath}' is not in the test output folder; copy it with " +
+                $"Feature file '{relativePath}' is not in the test output folder (nor a feature generated in this process); copy it with " +
                 "<None Update=\"Features/**/*.feature\" CopyToOutputDirectory=\"PreserveNewest\" />.",
                 fullPath);
         }

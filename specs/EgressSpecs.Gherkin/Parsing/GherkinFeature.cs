@@ -19,8 +19,11 @@ internal sealed class GherkinFeature
     private readonly Dictionary<string, Step> _steps;
     private readonly Dictionary<string, ExampleRow> _exampleRows;
 
-    private GherkinFeature(string relativePath, Source source, GherkinDocument document, IReadOnlyList<Pickle> pickles)
+    private GherkinFeature(string relativePath, Source source, GherkinDocument document, IReadOnlyList<Pickle> pickles, string? skipReason)
     {
+        Path = relativePath;
+        Text = source.Data;
+        SkipReason = skipReason;
         Pickles = pickles;
         var feature = document.Feature ?? throw new InvalidDataException($"{relativePath} has no Feature.");
         Title = feature.Name;
@@ -43,7 +46,7 @@ internal sealed class GherkinFeature
             }
         }
 
-        var folder = Path.GetDirectoryName(relativePath)?.Replace('\\', '/') ?? string.Empty;
+        var folder = System.IO.Path.GetDirectoryName(relativePath)?.Replace('\\', '/') ?? string.Empty;
         FeatureInfo = new FeatureInfo(
             new CultureInfo(feature.Language),
             folder,
@@ -54,6 +57,15 @@ internal sealed class GherkinFeature
             new FeatureMessages(source, document, pickles));
     }
 
+    /// <summary>The feature's path relative to the test output folder (or a generated feature's name), with forward slashes.</summary>
+    public string Path { get; }
+
+    /// <summary>The Gherkin text the feature was parsed from.</summary>
+    public string Text { get; }
+
+    /// <summary>Why every scenario of this feature is skipped before its first step, or null (see <see cref="GeneratedFeature.SkipReason"/>).</summary>
+    public string? SkipReason { get; }
+
     public string Title { get; }
 
     public IReadOnlyList<Pickle> Pickles { get; }
@@ -62,7 +74,7 @@ internal sealed class GherkinFeature
 
     public IReadOnlyCollection<string> ButKeywords { get; }
 
-    public static GherkinFeature Parse(string relativePath, string text)
+    public static GherkinFeature Parse(string relativePath, string text, string? skipReason = null)
     {
         var uri = relativePath.Replace('\\', '/');
         var ast = new Parser().Parse(new StringReader(text));
@@ -71,7 +83,7 @@ internal sealed class GherkinFeature
         var document = new AstMessagesConverter(ids).ConvertGherkinDocumentToEventArgs(ast, uri);
         var pickles = new PickleCompiler(ids).Compile(document);
         var source = new Source(uri, text, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN);
-        return new GherkinFeature(uri, source, document, pickles);
+        return new GherkinFeature(uri, source, document, pickles, skipReason);
     }
 
     public ScenarioNode ScenarioOf(Pickle pickle) => _scenarios[pickle.AstNodeIds[0]];

@@ -39,6 +39,11 @@ internal static class ScenarioTest
                 Assert.Skip($"Ignored with @{ScenariosAttribute.IgnoreTag}");
             }
 
+            if (feature.SkipReason is { } reason)
+            {
+                Assert.Skip(reason);
+            }
+
             await ScenarioRunner.RunAsync(testAssembly, featurePath, pickleIndex);
             ScenarioOutcomes.Record(outcome with { Duration = clock.Elapsed, Output = Text(output) });
             WriteToTest(output);

@@ -37,6 +37,17 @@ internal sealed class AppDriver(IEgressTarget target, ScenarioIsolation isolatio
         return SendAsync(target.UnmeshedApp, Build(request, $"http://{host}"));
     }
 
+    /// <summary>
+    /// A GET of <paramref name="target"/> (<c>api.github.com/zen</c>) on the egress path, as an app calls a destination that
+    /// is not the suite's: the path is sent as written, without the scenario's prefix, because it is the destination's own.
+    /// </summary>
+    public Task<AppResponse> RequestThroughEgressPathAsync(string target)
+    {
+        var slash = target.IndexOf('/', StringComparison.Ordinal);
+        var (host, pathAndQuery) = slash < 0 ? (target, "/") : (target[..slash], target[slash..]);
+        return SendAsync(MeshedApp(), AppRequest.Get($"http://{host}.{ThirdPartyExtensions.EgressSuffix}{pathAndQuery}"));
+    }
+
     /// <summary>A call that skips the egress path altogether, as an app that ignores the pattern would make it.</summary>
     public Task<AppResponse> SendDirectlyAsync(string url)
     {

@@ -31,6 +31,9 @@ internal sealed class AppSteps(AppDriver apps)
     public Task WhenTheMeshedAppSendsWithHostHeader(string requestLine, string hostHeader) =>
         apps.SendToProxyServiceAsync(HttpRequestText.ParseRequestLine(requestLine), hostHeader);
 
+    [When("the meshed app requests {string} through the egress path")]
+    public Task WhenTheMeshedAppRequestsThroughTheEgressPath(string target) => apps.RequestThroughEgressPathAsync(target);
+
     [When("the meshed app uploads {int} MiB to {string}")]
     public Task WhenTheMeshedAppUploads(int mebibytes, string host) => apps.UploadAsync(host, mebibytes * 1024L * 1024);
 

@@ -16,6 +16,37 @@ internal sealed class ResponseSteps(AppDriver apps)
     public void ThenTheAppReceivesA4xxStatus() =>
         Assert.True(apps.LastResponse.StatusCode is >= 400 and < 500, $"Expected a 4xx refusal, got {Describe(apps.LastResponse)}.");
 
+    [Then("the answer comes from the destination")]
+    public void ThenTheAnswerComesFromTheDestination()
+    {
+        var answer = EgressAnswer.Of(apps.LastResponse);
+        Assert.True(answer.FromDestination, $"Expected {Called()} to be answered by the destination; {answer}.");
+    }
+
+    [Then("the destination answers with status {int}")]
+    public void ThenTheDestinationAnswersWithStatus(int status)
+    {
+        var answer = EgressAnswer.Of(apps.LastResponse);
+        Assert.True(answer.FromDestination && answer.Response.StatusCode == status, $"Expected the destination to answer {Called()} with HTTP {status}; {answer}.");
+    }
+
+    [Then("the egress proxy refuses the call")]
+    public void ThenTheEgressProxyRefusesTheCall()
+    {
+        // Any 4xx but the mesh's own: a proxy other than ours may refuse without a problem body.
+        var answer = EgressAnswer.Of(apps.LastResponse);
+        Assert.True(answer.Response.StatusCode is >= 400 and < 500 && answer.MeshError is null, $"Expected the egress proxy to refuse {Called()}; {answer}.");
+    }
+
+    [Then("the egress proxy refuses the call with the reason {string}")]
+    public void ThenTheEgressProxyRefusesTheCallWithTheReason(string reason)
+    {
+        var answer = EgressAnswer.Of(apps.LastResponse);
+        Assert.True(
+            answer.Response.StatusCode is >= 400 and < 500 && answer.ProxyReason == reason,
+            $"Expected the egress proxy to refuse {Called()} with the reason {reason}; {answer}.");
+    }
+
     [Then("every response has status {int}")]
     public void ThenEveryResponseHasStatus(int status)
     {
@@ -51,6 +82,8 @@ internal sealed class ResponseSteps(AppDriver apps)
         // Linkerd answers an unauthenticated HTTP client with 403, or resets a connection it cannot read as HTTP.
         Assert.True(apps.LastResponse.Failure is not null || apps.LastResponse.StatusCode is >= 400 and < 500,
             $"Expected the call to be refused (a failed connection or a 4xx), got {Describe(apps.LastResponse)}.");
+
+    private string Called() => $"{apps.LastRequest.Method} {apps.LastRequest.Url}";
 
     private void AssertFailure(AppFailureKind kind) =>
         Assert.True(apps.LastResponse.Failure?.Kind == kind, $"Expected the call to fail with {kind}, got {Describe(apps.LastResponse)}.");

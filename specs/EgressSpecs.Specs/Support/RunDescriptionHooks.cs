@@ -14,9 +14,6 @@ namespace EgressSpecs.Specs.Support;
 [Binding]
 internal sealed class RunDescriptionHooks
 {
-    /// <summary>The user's egress contract file (issue 9, section 1).</summary>
-    private const string ContractVariable = "EGRESS_SPECS_CONTRACT";
-
     private const string ShippedRule = "infra/coredns-custom.yml (shipped)";
 
     [BeforeTestRun(Order = -100)]
@@ -31,7 +28,8 @@ internal sealed class RunDescriptionHooks
         run.Add("DNS rule", onCluster
             ? "the cluster's (kube-system/coredns-custom or the coredns Corefile)"
             : Variable(EgressEnvironmentVariables.Corefile) is { } rule && target == EgressTargets.Local ? Path.GetFullPath(rule) : ShippedRule);
-        run.Add("Contract", Variable(ContractVariable) is { } contract ? Path.GetFullPath(contract) : "none");
+        // ContractHooks adds what the contract holds once it is read.
+        run.Add("Contract", Variable(EgressEnvironmentVariables.Contract) is { } contract ? Path.GetFullPath(contract) : "none");
         run.Add("Commit", SourceRevision(typeof(RunDescriptionHooks).Assembly) ?? "unknown (built outside a git checkout)");
         run.Add("Date", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
     }
