@@ -14,7 +14,7 @@ public interface IClusterDns
 
     /// <summary>
     /// Resolves a host name as an app in a pod does through glibc's getaddrinfo (the pod's search list, and answers whose
-    /// owner is not the question dropped): <see cref="AddressFamily.InterNetwork"/> asks for IPv4 only, as a .NET app does;
+    /// owner is not the question dropped): <see cref="AddressFamily.InterNetwork"/> asks for IPv4 only (getent ahostsv4);
     /// <see cref="AddressFamily.Unspecified"/> for IPv4 and IPv6 together, as curl does.
     /// </summary>
     Task<HostLookup> ResolveAsync(string host, AddressFamily family, CancellationToken cancellationToken);

@@ -5,7 +5,7 @@ using EgressSpecs.Environments.Support;
 namespace EgressSpecs.Environments.Kubernetes;
 
 /// <summary>
-/// Runs and reads <c>getent ahostsv4 NAME</c> (getaddrinfo with AF_INET, as a .NET app on Linux asks for IPv4) or
+/// Runs and reads <c>getent ahostsv4 NAME</c> (getaddrinfo with AF_INET) or
 /// <c>getent ahosts NAME</c> (AF_UNSPEC: A and AAAA together, as curl asks), which resolve through glibc's
 /// <c>getaddrinfo</c>. Each line is <c>ADDRESS  STREAM|DGRAM|RAW  [CANONICAL-NAME]</c>; exit code 2 means "not found".
 /// </summary>
