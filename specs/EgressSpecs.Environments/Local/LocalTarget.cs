@@ -10,7 +10,7 @@ using EgressSpecs.Environments.ThirdParties;
 namespace EgressSpecs.Environments.Local;
 
 /// <summary>
-/// The embedded default target: everything on loopback with random ports, no Docker. The real proxy runs as its own
+/// The embedded default target: everything on loopback (random ports, but for the pods' DNS and Services), no Docker. The real proxy runs as its own
 /// process (or an external one is used), a loopback DNS server applies the shipped CoreDNS rule, and the third parties
 /// follow the <see cref="AddressPlan"/>. The meshed app is curl and glibc in a private mount namespace with a pod's
 /// resolv.conf when the machine allows it (root, or port 53 and a user namespace; <see cref="MeshedAppProbe"/>),
@@ -63,7 +63,7 @@ internal sealed class LocalTarget(LocalTargetSettings settings, TextWriter? prog
     public IPEndPoint ProxyService => Require().ProxyService;
 
     /// <summary>The meshed app's pod on the real path (after start), else null.</summary>
-    internal LocalPod? MeshedPod => Require().Pods?.Meshed;
+    public LocalPod? MeshedPod => Require().Pods?.Meshed;
 
     public IReadOnlyList<KeyValuePair<string, string>> RunFacts =>
         _started is { } started ? [new("Meshed app", started.Choice.Description)] : [];

@@ -5,7 +5,7 @@ namespace EgressSpecs.Environments.Local;
 
 /// <summary>
 /// The settings our proxy is started with, in its documented configuration contract (environment variables):
-/// both endpoints on loopback random ports, the allowed third parties pinned to their plan address and the shared
+/// both endpoints on loopback random ports (the proxy endpoint on a pod's Service address on the real path), the allowed third parties pinned to their plan address and the shared
 /// port, <c>*.corp.test</c> reached through the cluster DNS, the run's CA trusted.
 /// </summary>
 internal static class ProxyConfiguration
