@@ -40,10 +40,10 @@ public sealed class MountNamespaceCommandTests
     }
 
     [Fact]
-    public void Script_BindsThePodFilesAndHidesNscdThenExecs()
+    public void Script_DropsResolverVariablesBindsThePodFilesAndHidesNscdThenExecs()
     {
         // Then
-        Assert.StartsWith("mount --bind \"$0/resolv.conf\" /etc/resolv.conf && ", MountNamespaceCommand.Script);
+        Assert.StartsWith("unset LOCALDOMAIN RES_OPTIONS HOSTALIASES && mount --bind \"$0/resolv.conf\" /etc/resolv.conf && ", MountNamespaceCommand.Script);
         Assert.Contains("mount --bind \"$0/nsswitch.conf\" /etc/nsswitch.conf", MountNamespaceCommand.Script);
         Assert.Contains("mount --bind \"$0/hosts\" /etc/hosts", MountNamespaceCommand.Script);
         Assert.Contains("mount -t tmpfs pod-without-nscd /var/run/nscd", MountNamespaceCommand.Script);

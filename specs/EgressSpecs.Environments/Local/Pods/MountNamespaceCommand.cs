@@ -21,11 +21,13 @@ internal static class MountNamespaceCommand
 {
     /// <summary>
     /// Run by <c>sh -c</c> inside the namespace: <c>$0</c> is the folder of pod files, <c>"$@"</c> the command, so no
-    /// argument is ever quoted into the script. A file the machine lacks is left alone (mounting over it would need
-    /// to create it on the machine's disk); resolv.conf must exist.
+    /// argument is ever quoted into the script. glibc's resolver variables (LOCALDOMAIN replaces the search list,
+    /// RES_OPTIONS the options, HOSTALIASES adds aliases) are dropped: a pod has none. A file the machine lacks is left
+    /// alone (mounting over it would need to create it on the machine's disk); resolv.conf must exist.
     /// </summary>
     public const string Script =
-        "mount --bind \"$0/resolv.conf\" /etc/resolv.conf"
+        "unset LOCALDOMAIN RES_OPTIONS HOSTALIASES"
+        + " && mount --bind \"$0/resolv.conf\" /etc/resolv.conf"
         + " && { [ ! -e /etc/nsswitch.conf ] || mount --bind \"$0/nsswitch.conf\" /etc/nsswitch.conf; }"
         + " && { [ ! -e /etc/hosts ] || mount --bind \"$0/hosts\" /etc/hosts; }"
         + " && { [ ! -d /var/run/nscd ] || mount -t tmpfs pod-without-nscd /var/run/nscd; }"
