@@ -23,6 +23,8 @@ public sealed class DeclaredNeedsTarget(IEgressTarget target, IReadOnlyCollectio
 
     public IProxyAdmin ProxyAdmin => Use(Capability.ProxyAdmin).ProxyAdmin;
 
+    public IReadOnlyList<KeyValuePair<string, string>> RunFacts => target.RunFacts;
+
     public string? Lacks(Capability capability) => target.Lacks(capability);
 
     public Task StartAsync(CancellationToken cancellationToken) =>

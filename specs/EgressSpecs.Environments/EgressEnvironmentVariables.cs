@@ -30,6 +30,12 @@ public static class EgressEnvironmentVariables
     /// <summary>The proxy to start: path to <c>EgressSpecs.Proxy.dll</c> (default: the build's own, recorded at build time).</summary>
     public const string ProxyDll = "EGRESS_SPECS_PROXY_DLL";
 
+    /// <summary>
+    /// How the local target runs its meshed app: <c>auto</c> (default: curl and glibc in a private mount namespace when
+    /// the machine allows it, else the in-process model), <c>real</c> (that, or the run fails), <c>in-process</c>.
+    /// </summary>
+    public const string MeshedApp = "EGRESS_SPECS_MESHED_APP";
+
     /// <summary>Seconds to wait for our proxy to report its endpoints (default 60).</summary>
     public const string ProxyStartTimeout = "EGRESS_SPECS_PROXY_START_TIMEOUT";
 }

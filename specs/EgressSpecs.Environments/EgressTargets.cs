@@ -32,7 +32,7 @@ public static class EgressTargets
         var name = variable(EgressEnvironmentVariables.Target)?.Trim();
         return (string.IsNullOrEmpty(name) ? Local : name.ToLowerInvariant()) switch
         {
-            Local => new LocalTarget(LocalTargetSettings.Read(variable)),
+            Local => new LocalTarget(LocalTargetSettings.Read(variable), Console.Error),
             K3s => new KubernetesTarget(new K3sCluster(K3sSettings.Read(variable), DockerAvailability.Missing, Console.Error), Console.Error),
             Cluster => new KubernetesTarget(new ExistingCluster(variable), Console.Error),
             _ => throw new InvalidOperationException(

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 
 namespace EgressSpecs.Environments;
 
@@ -11,8 +12,15 @@ public interface IClusterDns
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<DnsAnswer> QueryAsync(string name, string type, CancellationToken cancellationToken);
 
-    /// <summary>Resolves a host name as a .NET app in a pod does (glibc getaddrinfo: search list, and answers whose owner does not match the question dropped).</summary>
-    Task<HostLookup> ResolveAsync(string host, CancellationToken cancellationToken);
+    /// <summary>
+    /// Resolves a host name as an app in a pod does through glibc's getaddrinfo (the pod's search list, and answers whose
+    /// owner is not the question dropped): <see cref="AddressFamily.InterNetwork"/> asks for IPv4 only (getent ahostsv4);
+    /// <see cref="AddressFamily.Unspecified"/> for IPv4 and IPv6 together, as curl does.
+    /// </summary>
+    Task<HostLookup> ResolveAsync(string host, AddressFamily family, CancellationToken cancellationToken);
+
+    /// <summary>The search list of the pod's resolv.conf: the domains its resolver appends to a name with fewer than ndots dots before trying the name itself.</summary>
+    Task<IReadOnlyList<string>> SearchListAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>The response to one DNS query.</summary>

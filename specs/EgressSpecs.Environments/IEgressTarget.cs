@@ -55,6 +55,12 @@ public interface IEgressTarget : IAsyncDisposable
     /// </summary>
     Task<IOwnProxy> StartOwnProxyAsync(TimeSpan readinessDelay, TimeSpan drainTimeout, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What the started target chose that a run's report should name, as (label, value) lines, e.g.
+    /// ("Meshed app", "curl 7.88.1 + glibc 2.36 in a private mount namespace, ..."); empty before start.
+    /// </summary>
+    IReadOnlyList<KeyValuePair<string, string>> RunFacts { get; }
+
     /// <summary>What runs where and what it logged, for the report of a failing scenario.</summary>
     Task<string> DiagnosticsAsync(CancellationToken cancellationToken);
 }

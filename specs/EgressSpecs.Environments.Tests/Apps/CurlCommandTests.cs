@@ -14,7 +14,7 @@ public sealed class CurlCommandTests
 
         // Then
         Assert.Null(stdin);
-        Assert.Equal("curl", command[0]);
+        Assert.Equal(["curl", "--disable"], command.Take(2));
         Assert.Equal("http://api.example.test.egress.local/specs/a/b?c=1", command[^1]);
         Assert.Contains("--include", command);
         Assert.Contains("--path-as-is", command);

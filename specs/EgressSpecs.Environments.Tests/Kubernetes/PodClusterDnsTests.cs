@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using EgressSpecs.Environments.Kubernetes;
 
 namespace EgressSpecs.Environments.Tests.Kubernetes;
@@ -15,13 +16,46 @@ public sealed class PodClusterDnsTests
         var dns = new PodClusterDns(Glibc, Dig, exec);
 
         // When
-        var lookup = await dns.ResolveAsync("api.example.test.egress.local", TestContext.Current.CancellationToken);
+        var lookup = await dns.ResolveAsync("api.example.test.egress.local", AddressFamily.InterNetwork, TestContext.Current.CancellationToken);
 
         // Then
         Assert.True(lookup.Resolved);
         var call = Assert.Single(exec.Calls);
         Assert.Equal(Glibc, call.Container);
         Assert.Equal(["getent", "ahostsv4", "api.example.test.egress.local"], call.Command);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_BothFamilies_RunsGetentAhosts()
+    {
+        // Given
+        var exec = new FakePodExec(_ => FakePodExec.Text(0, "10.43.0.20      STREAM api.example.test.egress.local\n"));
+        var dns = new PodClusterDns(Glibc, Dig, exec);
+
+        // When
+        var lookup = await dns.ResolveAsync("api.example.test.egress.local", AddressFamily.Unspecified, TestContext.Current.CancellationToken);
+
+        // Then
+        Assert.True(lookup.Resolved);
+        Assert.Equal(["getent", "ahosts", "api.example.test.egress.local"], Assert.Single(exec.Calls).Command);
+    }
+
+    [Fact]
+    public async Task SearchListAsync_ReadsThePodsResolvConf()
+    {
+        // Given: what kubelet writes for a ClusterFirst pod on a cloud node
+        var exec = new FakePodExec(_ => FakePodExec.Text(0,
+            "search ns.svc.cluster.local svc.cluster.local cluster.local eu-west-1.compute.internal\nnameserver 10.43.0.10\noptions ndots:5\n"));
+        var dns = new PodClusterDns(Glibc, Dig, exec);
+
+        // When
+        var search = await dns.SearchListAsync(TestContext.Current.CancellationToken);
+
+        // Then
+        Assert.Equal(["ns.svc.cluster.local", "svc.cluster.local", "cluster.local", "eu-west-1.compute.internal"], search);
+        var call = Assert.Single(exec.Calls);
+        Assert.Equal(Glibc, call.Container);
+        Assert.Equal(["cat", "/etc/resolv.conf"], call.Command);
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace EgressSpecs.Environments.Tests.Local;
 
 /// <summary>
 /// A started local target whose proxy is a <see cref="FakeProxy"/> given as an external proxy (so these tests need
-/// no proxy build), serving the shipped rule file, with the CA file at a chosen path.
+/// no proxy build), serving the shipped rule file, with the CA file at a chosen path. Its meshed app is what
+/// EGRESS_SPECS_MESHED_APP asks for (default: the real path where the machine allows it).
 /// </summary>
 public sealed class LocalTargetFixture : IAsyncLifetime
 {
@@ -26,6 +27,7 @@ public sealed class LocalTargetFixture : IAsyncLifetime
             ProxyUrl = _proxy.Url,
             ProxyAdminUrl = _proxy.Url,
             CaFile = CaFile,
+            MeshedApp = LocalTargetSettings.Read(Environment.GetEnvironmentVariable).MeshedApp,
         });
         await _target.StartAsync(TestContext.Current.CancellationToken);
     }

@@ -22,6 +22,20 @@ public sealed class LocalTargetSettingsTests
         Assert.Null(settings.CaFile);
         Assert.Null(settings.ProxyDll);
         Assert.Equal(LocalTargetSettings.DefaultProxyStartTimeout, settings.ProxyStartTimeout);
+        Assert.Equal(MeshedAppMode.Auto, settings.MeshedApp);
+    }
+
+    [Fact]
+    public void Read_MeshedAppUnknownWord_FailsNamingTheVariable()
+    {
+        // Given
+        var variables = new Dictionary<string, string?> { [EgressEnvironmentVariables.MeshedApp] = "docker" };
+
+        // When
+        var failure = Assert.Throws<InvalidOperationException>(() => LocalTargetSettings.Read(name => variables.GetValueOrDefault(name)));
+
+        // Then
+        Assert.StartsWith("EGRESS_SPECS_MESHED_APP='docker'", failure.Message);
     }
 
     [Fact]

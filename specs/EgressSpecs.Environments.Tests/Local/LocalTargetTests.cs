@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using EgressSpecs.Environments.Local;
 using EgressSpecs.Environments.Tests.Support;
@@ -122,7 +123,7 @@ public sealed class LocalTargetTests(LocalTargetFixture fixture) : IClassFixture
         Assert.Equal("NOERROR", answer.ResponseCode);
         var record = Assert.Single(answer.Records, record => record.Type == "A");
         Assert.Equal("api.example.test.egress.local.", record.OwnerName);
-        Assert.Equal(AddressPlan.ProxyServiceAddress.ToString(), record.Data);
+        Assert.Equal(fixture.Target.ProxyService.Address.ToString(), record.Data);
     }
 
     [Theory]
@@ -130,14 +131,23 @@ public sealed class LocalTargetTests(LocalTargetFixture fixture) : IClassFixture
     [InlineData("unlisted.example.test", "127.0.0.7")]
     [InlineData("kubernetes.default.svc", "127.0.0.1")]
     [InlineData("intranet.corp.test", "127.0.0.1")]
-    [InlineData("proxy.egress.svc.cluster.local", "127.0.0.10")]
     public async Task ClusterDns_PlanNames_ResolveToTheirAddress(string host, string address)
     {
         // When
-        var lookup = await Target.ClusterDns.ResolveAsync(host, _cancellationToken);
+        var lookup = await Target.ClusterDns.ResolveAsync(host, AddressFamily.InterNetwork, _cancellationToken);
 
         // Then
         Assert.Equal([IPAddress.Parse(address)], lookup.Addresses);
+    }
+
+    [Fact]
+    public async Task ClusterDns_ProxyServiceName_ResolvesToTheServiceTheMeshedAppReaches()
+    {
+        // When
+        var lookup = await Target.ClusterDns.ResolveAsync("proxy.egress.svc.cluster.local", AddressFamily.InterNetwork, _cancellationToken);
+
+        // Then
+        Assert.Equal([fixture.Target.ProxyService.Address], lookup.Addresses);
     }
 
     [Fact]

@@ -21,7 +21,11 @@ public sealed class RealProxyTargetFixture : IAsyncLifetime
             return;
         }
 
-        _target = new LocalTarget(new LocalTargetSettings { ProxyDll = dll });
+        _target = new LocalTarget(new LocalTargetSettings
+        {
+            ProxyDll = dll,
+            MeshedApp = LocalTargetSettings.Read(Environment.GetEnvironmentVariable).MeshedApp,
+        });
         await _target.StartAsync(TestContext.Current.CancellationToken);
     }
 

@@ -15,6 +15,9 @@ internal static class CurlCommand
         var curl = new List<string>
         {
             "curl",
+
+            // First, or curl ignores it: no ~/.curlrc of whoever runs it (a pod image's, the test machine's) adds options.
+            "--disable",
             "--silent",
             "--show-error",
             "--include",

@@ -29,6 +29,9 @@ internal sealed class KubernetesTarget(IClusterProvisioner provisioner, TextWrit
 
     public IApp MeshedApp => Started().Meshed;
 
+    public IReadOnlyList<KeyValuePair<string, string>> RunFacts =>
+        _apps is { } apps ? [new("Meshed app", $"curl and glibc ({PinnedImages.App}) in pod {apps.MeshedContainer}, with the Linkerd sidecar")] : [];
+
     public IApp OutsideApp => _outside ?? throw NotStarted();
 
     public IApp UnmeshedApp => Started().Unmeshed;
@@ -122,7 +125,7 @@ internal sealed class KubernetesTarget(IClusterProvisioner provisioner, TextWrit
     private static Task WaitUntilRuleAnswersAsync(IClusterDns dns, CancellationToken cancellationToken) =>
         Poll.UntilTrueAsync("the cluster DNS to answer api.example.test.egress.local with the proxy", TimeSpan.FromMinutes(3), async token =>
         {
-            var lookup = await dns.ResolveAsync("api.example.test.egress.local", token);
+            var lookup = await dns.ResolveAsync("api.example.test.egress.local", System.Net.Sockets.AddressFamily.InterNetwork, token);
             return (lookup.Resolved, lookup.Failure ?? "resolved");
         }, cancellationToken);
 

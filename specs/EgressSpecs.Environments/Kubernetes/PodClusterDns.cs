@@ -1,9 +1,12 @@
+using System.Net.Sockets;
+using EgressSpecs.Environments.Apps;
 using EgressSpecs.Environments.Support;
+
 namespace EgressSpecs.Environments.Kubernetes;
 
 /// <summary>
-/// The cluster's own DNS, asked from pods: <c>getent ahostsv4</c> in a glibc container for
-/// <see cref="ResolveAsync"/> (the search list and glibc's answer checks, as a .NET app gets them) and <c>dig</c> for
+/// The cluster's own DNS, asked from pods: <c>getent ahostsv4</c> or <c>ahosts</c> in a glibc container for
+/// <see cref="ResolveAsync"/> (the search list and glibc's answer checks, as an app gets them) and <c>dig</c> for
 /// <see cref="QueryAsync"/> (one raw query, the answer section as the server wrote it).
 /// </summary>
 internal sealed class PodClusterDns(PodContainer glibcContainer, PodContainer digContainer, IPodExec exec) : IClusterDns
@@ -23,14 +26,22 @@ internal sealed class PodClusterDns(PodContainer glibcContainer, PodContainer di
         return DigOutput.Parse(result, name);
     }
 
-    public async Task<HostLookup> ResolveAsync(string host, CancellationToken cancellationToken)
+    public async Task<HostLookup> ResolveAsync(string host, AddressFamily family, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(host);
-        var result = await RunAsync(glibcContainer, ["getent", "ahostsv4", host], cancellationToken);
-        return GetentOutput.Parse(result, host);
+        var command = GetentOutput.Command(host, family);
+        var result = await RunAsync(glibcContainer, command, cancellationToken);
+        return GetentOutput.Parse(result, host, family);
     }
 
-    private async Task<CommandResult> RunAsync(PodContainer container, string[] command, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> SearchListAsync(CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(glibcContainer, ["cat", "/etc/resolv.conf"], cancellationToken);
+        return result.ExitCode == 0
+            ? ResolvConf.Parse(result.StdoutText).Search
+            : throw new InvalidOperationException($"cat /etc/resolv.conf in {glibcContainer} failed with exit {result.ExitCode}: {result.Stderr.Trim()}");
+    }
+
+    private async Task<CommandResult> RunAsync(PodContainer container, IReadOnlyList<string> command, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ExecTimeout);

@@ -9,7 +9,10 @@ namespace EgressSpecs.Environments.Local;
 /// </summary>
 internal static class AddressPlan
 {
-    /// <summary>The proxy Service's cluster IP: what the cluster DNS answers for the proxy; nothing listens on it, the app's "kube-proxy" maps its port 80.</summary>
+    /// <summary>
+    /// The proxy Service's cluster IP in the in-process model: what the cluster DNS answers for the proxy; nothing listens
+    /// on it, the app's "kube-proxy" maps its port 80. On the real path each pod has its own (<see cref="Pods.PodAddresses"/>).
+    /// </summary>
     public static readonly IPAddress ProxyServiceAddress = IPAddress.Parse("127.0.0.10");
 
     /// <summary>The Service port the proxy is reached on, as in <c>infra/</c>.</summary>
@@ -17,6 +20,9 @@ internal static class AddressPlan
 
     /// <summary>The proxy Service's name in the cluster DNS.</summary>
     public const string ProxyServiceName = "proxy.egress.svc.cluster.local.";
+
+    /// <summary>The namespace the local target's app pods are in, as far as their resolv.conf's search list goes.</summary>
+    public const string AppNamespace = "egress-specs-apps-local";
 
     /// <summary>The suffix a meshed app appends to a third party's name.</summary>
     public const string EgressSuffix = ThirdPartyExtensions.EgressSuffix;

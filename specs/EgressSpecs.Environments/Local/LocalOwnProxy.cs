@@ -1,9 +1,11 @@
-using EgressSpecs.Environments.Apps;
-
 namespace EgressSpecs.Environments.Local;
 
 /// <summary>A proxy process started for one scenario, with the meshed app and admin client that reach it.</summary>
-internal sealed class LocalOwnProxy(ProxyProcess process, ProxyAdminClient admin, HttpApp app) : IOwnProxy
+/// <param name="process">The proxy.</param>
+/// <param name="admin">Its admin endpoint.</param>
+/// <param name="app">The meshed app that reaches it through the proxy Service.</param>
+/// <param name="releaseApp">Frees what the app holds (its pod, or its HTTP client).</param>
+internal sealed class LocalOwnProxy(ProxyProcess process, ProxyAdminClient admin, IApp app, Func<ValueTask> releaseApp) : IOwnProxy
 {
     public IApp MeshedApp => app;
 
@@ -21,8 +23,14 @@ internal sealed class LocalOwnProxy(ProxyProcess process, ProxyAdminClient admin
 
     public async ValueTask DisposeAsync()
     {
-        app.Dispose();
         admin.Dispose();
-        await process.DisposeAsync();
+        try
+        {
+            await process.DisposeAsync();
+        }
+        finally
+        {
+            await releaseApp();
+        }
     }
 }

@@ -3,16 +3,22 @@ using System.Net.Sockets;
 using System.Text;
 using EgressSpecs.Dns.Rewrite;
 using EgressSpecs.Environments.Apps;
+using EgressSpecs.Environments.Kubernetes;
+using EgressSpecs.Environments.Local.Pods;
 using EgressSpecs.Environments.ThirdParties;
 
 namespace EgressSpecs.Environments.Local;
 
 /// <summary>
-/// The embedded default target: everything on loopback with random ports, no Docker, no root. The real proxy runs
-/// as its own process (or an external one is used), a loopback DNS server applies the shipped CoreDNS rule, and the
-/// third parties follow the <see cref="AddressPlan"/>.
+/// The embedded default target: everything on loopback (random ports, but for the pods' DNS and Services), no Docker. The real proxy runs as its own
+/// process (or an external one is used), a loopback DNS server applies the shipped CoreDNS rule, and the third parties
+/// follow the <see cref="AddressPlan"/>. The meshed app is curl and glibc in a private mount namespace with a pod's
+/// resolv.conf when the machine allows it (root, or port 53 and a user namespace; <see cref="MeshedAppProbe"/>),
+/// else the in-process model (<see cref="MeshedAppChoice"/>).
 /// </summary>
-internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
+/// <param name="settings">What to start and how.</param>
+/// <param name="progress">Where the choice of meshed app is said once (null: nowhere).</param>
+internal sealed class LocalTarget(LocalTargetSettings settings, TextWriter? progress = null) : IEgressTarget
 {
     /// <summary>The rule file's name next to the test assembly (copied there from infra/ by the test project's build).</summary>
     public const string ShippedCorefileName = "coredns-custom.yml";
@@ -49,6 +55,18 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
 
     /// <summary>The CA bundle a proxy must trust (after start).</summary>
     public string CaFile => Require().CaFile;
+
+    /// <summary>Which meshed app runs (after start).</summary>
+    public MeshedAppChoice MeshedAppChoice => Require().Choice;
+
+    /// <summary>The proxy Service as the meshed app's cluster DNS answers it (after start).</summary>
+    public IPEndPoint ProxyService => Require().ProxyService;
+
+    /// <summary>The meshed app's pod on the real path (after start), else null.</summary>
+    public LocalPod? MeshedPod => Require().Pods?.Meshed;
+
+    public IReadOnlyList<KeyValuePair<string, string>> RunFacts =>
+        _started is { } started ? [new("Meshed app", started.Choice.Description)] : [];
 
     /// <summary>The rule file the cluster DNS serves.</summary>
     public string CorefilePath => Settings.CorefilePath ?? Path.Combine(AppContext.BaseDirectory, ShippedCorefileName);
@@ -93,11 +111,12 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
 
     public async Task<Stream> ConnectToProxyAsync(CancellationToken cancellationToken)
     {
-        // Where kube-proxy would send the meshed app's connection to the proxy Service.
+        // The proxy Service as the meshed app reaches it: its pod's Service address on the real path, else where kube-proxy would send it.
+        var started = Require();
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(Require().Proxy.Traffic, cancellationToken);
+            await socket.ConnectAsync(started.Pods is { } pods ? pods.Meshed.Addresses.Service : started.Proxy.Traffic, cancellationToken);
             return new NetworkStream(socket, ownsSocket: true);
         }
         catch
@@ -117,12 +136,37 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
         var started = Require();
         var dll = ProxyLocator.Find(Settings.ProxyDll, out var missing)
             ?? throw new InvalidOperationException($"The local target cannot start a proxy: {missing}.");
-        var settings = ProxyConfiguration.WithShutdown(
-            ProxyConfiguration.For(started.ThirdParties.Port, started.Dns.EndPoint, started.CaFile), readinessDelay, drainTimeout);
-        var process = await ProxyProcess.StartAsync(dll, settings, Settings.ProxyStartTimeout, cancellationToken);
-        var service = new IPEndPoint(AddressPlan.ProxyServiceAddress, AddressPlan.ProxyServicePort);
-        var network = new PodNetwork(started.Dns.ResolveAsync, new Dictionary<IPEndPoint, EndPoint> { [service] = process.Endpoints.Traffic });
-        var own = new LocalOwnProxy(process, new ProxyAdminClient(process.Endpoints.Admin!), new HttpApp("meshed app (own proxy)", network.ConnectAsync));
+        var pod = started.Pods is { } pods ? await pods.StartPodAsync("meshed-app-own-proxy", cancellationToken) : null;
+        ProxyProcess process;
+        try
+        {
+            var settings = ProxyConfiguration.WithShutdown(
+                ProxyConfiguration.For(started.ThirdParties.Port, started.Dns.EndPoint, started.CaFile, pod?.Addresses.Service), readinessDelay, drainTimeout);
+            process = await ProxyProcess.StartAsync(dll, settings, Settings.ProxyStartTimeout, cancellationToken);
+        }
+        catch
+        {
+            if (pod is not null)
+            {
+                await pod.DisposeAsync();
+            }
+
+            throw;
+        }
+
+        LocalOwnProxy own;
+        if (pod is not null)
+        {
+            own = new LocalOwnProxy(process, new ProxyAdminClient(process.Endpoints.Admin!), new PodApp($"meshed app, own proxy ({pod.Container})", pod.Container, pod), pod.DisposeAsync);
+        }
+        else
+        {
+            var service = new IPEndPoint(AddressPlan.ProxyServiceAddress, AddressPlan.ProxyServicePort);
+            var network = new PodNetwork(ResolveIPv4(started.Dns), new Dictionary<IPEndPoint, EndPoint> { [service] = process.Endpoints.Traffic });
+            var app = new HttpApp("meshed app (own proxy)", network.ConnectAsync);
+            own = new LocalOwnProxy(process, new ProxyAdminClient(process.Endpoints.Admin!), app, () => { app.Dispose(); return ValueTask.CompletedTask; });
+        }
+
         try
         {
             await WaitUntilReadyAsync(own.Admin, process, cancellationToken);
@@ -144,11 +188,17 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
 
         var text = new StringBuilder()
             .AppendLine("local target")
-            .AppendLine($"  proxy: {started.Proxy.Traffic} (Service {AddressPlan.ProxyServiceAddress}:{AddressPlan.ProxyServicePort}), admin {started.Proxy.Admin?.ToString() ?? "none"}")
+            .AppendLine($"  meshed app: {started.Choice.Description}")
+            .AppendLine($"  proxy: {started.Proxy.Traffic} (Service {started.ProxyService}), admin {started.Proxy.Admin?.ToString() ?? "none"}")
             .AppendLine($"  cluster DNS: {started.Dns.EndPoint} udp+tcp, rules from {started.Dns.Rules.Source}")
             .AppendLine($"  third parties on port {started.ThirdParties.Port}: "
                 + string.Join(", ", AddressPlan.ThirdParties.Select(party => $"{party.Role}={party.Host}@{party.Address}")))
             .AppendLine($"  CA file: {started.CaFile}");
+        if (started.Pods is { } pods)
+        {
+            text.AppendLine($"  pods: {pods.Meshed.Container.Pod} (DNS {pods.Meshed.Addresses.Dns}, proxy Service {pods.Meshed.Addresses.Service}), "
+                + $"{pods.ProxyDown.Container.Pod} (DNS {pods.ProxyDown.Addresses.Dns}, proxy Service {pods.ProxyDown.Addresses.Service}, no endpoint)");
+        }
         if (started.ProxyProcess is { } process)
         {
             text.AppendLine("  proxy output:").AppendLine(process.Output);
@@ -168,16 +218,27 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
         _teardown.Add(() => { certificates.Dispose(); return ValueTask.CompletedTask; });
         var caFile = WriteCaFile(certificates);
 
-        var dns = await LocalClusterDns.StartAsync(rules, Settings.DnsPort, cancellationToken);
+        var (pods, choice) = await ChooseMeshedAppAsync(rules, cancellationToken);
+        progress?.WriteLine($"[local] meshed app: {choice.Description}");
+
+        // The proxy Service as the meshed app's DNS answers it: its pod's address on the real path, a virtual address in the model.
+        var service = pods?.Meshed.Addresses.Service ?? new IPEndPoint(AddressPlan.ProxyServiceAddress, AddressPlan.ProxyServicePort);
+        var dns = await LocalClusterDns.StartAsync(rules, service.Address, Settings.DnsPort, pods?.Meshed, cancellationToken);
         _teardown.Add(dns.DisposeAsync);
 
         var thirdParties = await LocalThirdParties.StartAsync(certificates, Settings.ThirdPartyPort, Settings.ProxyStartTimeout, cancellationToken);
         _teardown.Add(thirdParties.DisposeAsync);
 
-        var (proxy, process) = await StartProxyAsync(thirdParties.Port, dns.EndPoint, caFile, cancellationToken);
+        var (proxy, process) = await StartProxyAsync(thirdParties.Port, dns.EndPoint, caFile, pods is null ? null : service, cancellationToken);
         if (process is not null)
         {
             _teardown.Add(process.DisposeAsync);
+        }
+        else if (pods is not null)
+        {
+            // An external proxy cannot listen on the pod's Service address: relay it there, as kube-proxy would.
+            var relay = ServiceRelay.Start(service, proxy.Traffic);
+            _teardown.Add(relay.DisposeAsync);
         }
 
         var admin = proxy.Admin is null ? null : new ProxyAdminClient(proxy.Admin);
@@ -192,15 +253,40 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
 
         // A port bound but never listening: connecting to it is refused, as with a Service without endpoints.
         var deadPort = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        deadPort.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         _teardown.Add(() => { deadPort.Dispose(); return ValueTask.CompletedTask; });
+        deadPort.Bind(pods?.ProxyDown.Addresses.Service ?? new IPEndPoint(IPAddress.Loopback, 0));
 
-        var service = new IPEndPoint(AddressPlan.ProxyServiceAddress, AddressPlan.ProxyServicePort);
-        var meshed = App("meshed app", new PodNetwork(dns.ResolveAsync, new Dictionary<IPEndPoint, EndPoint> { [service] = proxy.Traffic }));
-        var proxyDown = App("meshed app (proxy down)", new PodNetwork(dns.ResolveAsync, new Dictionary<IPEndPoint, EndPoint> { [service] = deadPort.LocalEndPoint! }));
+        IApp meshed, proxyDown;
+        if (pods is not null)
+        {
+            meshed = new PodApp($"meshed app ({pods.Meshed.Container})", pods.Meshed.Container, pods.Meshed);
+            proxyDown = new PodApp($"meshed app, proxy down ({pods.ProxyDown.Container})", pods.ProxyDown.Container, pods.ProxyDown);
+        }
+        else
+        {
+            meshed = App("meshed app", new PodNetwork(ResolveIPv4(dns), new Dictionary<IPEndPoint, EndPoint> { [service] = proxy.Traffic }));
+            proxyDown = App("meshed app (proxy down)", new PodNetwork(ResolveIPv4(dns), new Dictionary<IPEndPoint, EndPoint> { [service] = deadPort.LocalEndPoint! }));
+        }
+
         var outside = App("outside app", null);
+        return new Started(dns, thirdParties, proxy, process, admin, caFile, meshed, outside, proxyDown, choice, pods, service);
+    }
 
-        return new Started(dns, thirdParties, proxy, process, admin, caFile, meshed, outside, proxyDown);
+    /// <summary>Probes the real path unless the settings rule it out; the pods it started are torn down with the target.</summary>
+    private async Task<(LocalPods? Pods, MeshedAppChoice Choice)> ChooseMeshedAppAsync(RewriteRuleSet rules, CancellationToken cancellationToken)
+    {
+        if (Settings.MeshedApp == MeshedAppMode.InProcess)
+        {
+            return (null, MeshedAppChoice.Decide(Settings.MeshedApp, null, null));
+        }
+
+        var (pods, unavailable) = await MeshedAppProbe.TryStartAsync(rules, cancellationToken);
+        if (pods is not null)
+        {
+            _teardown.Add(pods.DisposeAsync);
+        }
+
+        return (pods, MeshedAppChoice.Decide(Settings.MeshedApp, pods?.Description, unavailable));
     }
 
     private RewriteRuleSet LoadRules()
@@ -235,7 +321,7 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
     }
 
     private async Task<(ProxyEndpoints Proxy, ProxyProcess? Process)> StartProxyAsync(
-        int thirdPartyPort, IPEndPoint dns, string caFile, CancellationToken cancellationToken)
+        int thirdPartyPort, IPEndPoint dns, string caFile, IPEndPoint? service, CancellationToken cancellationToken)
     {
         if (Settings.ProxyUrl is { } external)
         {
@@ -246,7 +332,7 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
             ?? throw new InvalidOperationException(
                 $"The local target cannot start the proxy: {missing}. Or set {EgressEnvironmentVariables.ProxyUrl} to use a running proxy.");
         var process = await ProxyProcess.StartAsync(
-            dll, ProxyConfiguration.For(thirdPartyPort, dns, caFile), Settings.ProxyStartTimeout, cancellationToken);
+            dll, ProxyConfiguration.For(thirdPartyPort, dns, caFile, service), Settings.ProxyStartTimeout, cancellationToken);
         return (process.Endpoints, process);
     }
 
@@ -284,6 +370,10 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
         }
     }
 
+    /// <summary>The in-process model resolves as a .NET app does: IPv4 only.</summary>
+    private static Func<string, CancellationToken, Task<HostLookup>> ResolveIPv4(LocalClusterDns dns) =>
+        (host, cancellationToken) => dns.ResolveAsync(host, AddressFamily.InterNetwork, cancellationToken);
+
     private HttpApp App(string description, PodNetwork? network)
     {
         var app = new HttpApp(description, network is null ? null : network.ConnectAsync);
@@ -298,7 +388,7 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
 
     private async ValueTask TearDownAsync()
     {
-        // Reverse start order: apps, proxy, third parties, DNS, then the certificates and the CA file.
+        // Reverse start order: apps, proxy, third parties, DNS, pods, then the certificates and the CA file.
         var failures = new List<Exception>();
         for (var index = _teardown.Count - 1; index >= 0; index--)
         {
@@ -327,7 +417,10 @@ internal sealed class LocalTarget(LocalTargetSettings settings) : IEgressTarget
         ProxyProcess? ProxyProcess,
         ProxyAdminClient? Admin,
         string CaFile,
-        HttpApp MeshedApp,
+        IApp MeshedApp,
         HttpApp OutsideApp,
-        HttpApp ProxyDownApp);
+        IApp ProxyDownApp,
+        MeshedAppChoice Choice,
+        LocalPods? Pods,
+        IPEndPoint ProxyService);
 }

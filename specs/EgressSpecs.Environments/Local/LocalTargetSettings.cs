@@ -26,6 +26,9 @@ internal sealed record LocalTargetSettings
 
     public TimeSpan ProxyStartTimeout { get; init; } = DefaultProxyStartTimeout;
 
+    /// <summary>Whether the meshed app is curl and glibc in a private mount namespace, the in-process model, or whichever the machine allows.</summary>
+    public MeshedAppMode MeshedApp { get; init; } = MeshedAppMode.Auto;
+
     /// <summary>Reads and checks every variable; a bad value is an error that names the variable and what it expects.</summary>
     public static LocalTargetSettings Read(Func<string, string?> variable)
     {
@@ -52,6 +55,7 @@ internal sealed record LocalTargetSettings
             CaFile = Value(variable, EgressEnvironmentVariables.CaFile),
             ProxyDll = Value(variable, EgressEnvironmentVariables.ProxyDll),
             ProxyStartTimeout = timeout,
+            MeshedApp = MeshedAppChoice.ParseMode(variable(EgressEnvironmentVariables.MeshedApp)),
         };
     }
 

@@ -5,17 +5,18 @@ namespace EgressSpecs.Environments.Local;
 
 /// <summary>
 /// The settings our proxy is started with, in its documented configuration contract (environment variables):
-/// both endpoints on loopback random ports, the allowed third parties pinned to their plan address and the shared
+/// both endpoints on loopback random ports (the proxy endpoint on a pod's Service address on the real path), the allowed third parties pinned to their plan address and the shared
 /// port, <c>*.corp.test</c> reached through the cluster DNS, the run's CA trusted.
 /// </summary>
 internal static class ProxyConfiguration
 {
-    public static IReadOnlyDictionary<string, string> For(int thirdPartyPort, IPEndPoint clusterDns, string caFile)
+    /// <summary>The settings; the proxy endpoint listens at <paramref name="traffic"/> (default: 127.0.0.1, a free port).</summary>
+    public static IReadOnlyDictionary<string, string> For(int thirdPartyPort, IPEndPoint clusterDns, string caFile, IPEndPoint? traffic = null)
     {
         var port = thirdPartyPort.ToString(CultureInfo.InvariantCulture);
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["Kestrel__Endpoints__Proxy__Url"] = "http://127.0.0.1:0",
+            ["Kestrel__Endpoints__Proxy__Url"] = $"http://{traffic ?? new IPEndPoint(IPAddress.Loopback, 0)}",
             ["Kestrel__Endpoints__Admin__Url"] = "http://127.0.0.1:0",
             ["Egress__TrustedCaFile"] = caFile,
             ["Egress__DnsServers__0"] = clusterDns.ToString(),

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using EgressSpecs.Environments;
 
 namespace EgressSpecs.Specs.Drivers;
@@ -12,14 +13,35 @@ internal sealed class DnsDriver(IEgressTarget target)
 
     public HostLookup? LastLookup { get; private set; }
 
-    public async Task AskAsync(string name)
+    /// <summary>The answers to each search-list expansion, A and AAAA, in the order a pod's resolver asks them.</summary>
+    public IReadOnlyList<(string Type, DnsAnswer Answer)> ExpansionAnswers { get; private set; } = [];
+
+    public async Task AskAsync(string name, string type = "A")
     {
-        LastAnswer = await target.ClusterDns.QueryAsync(name, "A", TestContext.Current.CancellationToken);
+        LastAnswer = await target.ClusterDns.QueryAsync(name, type, TestContext.Current.CancellationToken);
     }
 
-    public async Task ResolveAsync(string host)
+    public async Task ResolveAsync(string host, AddressFamily family = AddressFamily.InterNetwork)
     {
-        LastLookup = await target.ClusterDns.ResolveAsync(host, TestContext.Current.CancellationToken);
+        LastLookup = await target.ClusterDns.ResolveAsync(host, family, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Asks what a pod's glibc asks before <paramref name="name"/> itself: the name under each domain of the pod's search list, for A and AAAA.</summary>
+    public async Task AskSearchListExpansionsAsync(string name)
+    {
+        var search = await target.ClusterDns.SearchListAsync(TestContext.Current.CancellationToken);
+        Assert.True(search.Count > 0, "The pod's resolv.conf has no search list: there is no expansion to ask for.");
+        var answers = new List<(string, DnsAnswer)>();
+        foreach (var domain in search)
+        {
+            var expansion = $"{name.TrimEnd('.')}.{domain.TrimEnd('.')}.";
+            foreach (var type in new[] { "A", "AAAA" })
+            {
+                answers.Add((type, await target.ClusterDns.QueryAsync(expansion, type, TestContext.Current.CancellationToken)));
+            }
+        }
+
+        ExpansionAnswers = answers;
     }
 
     /// <summary>Fails unless the cluster DNS answers <paramref name="name"/> with <paramref name="address"/> alone: the scenario's premise.</summary>
@@ -41,6 +63,14 @@ internal sealed class DnsDriver(IEgressTarget target)
         return addresses;
     }
 
-    public static IReadOnlyList<IPAddress> AddressesIn(DnsAnswer answer) =>
-        [.. answer.Records.Where(record => record.Type == "A").Select(record => IPAddress.Parse(record.Data))];
+    /// <summary>The proxy Service's IPv6 addresses: none for a single-stack IPv4 Service, one on a dual-stack cluster.</summary>
+    public async Task<IReadOnlyList<IPAddress>> ProxyIPv6AddressesAsync()
+    {
+        var answer = await target.ClusterDns.QueryAsync(ProxyServiceName, "AAAA", TestContext.Current.CancellationToken);
+        Assert.True(answer.ResponseCode == "NOERROR", $"The cluster DNS answers {ProxyServiceName} AAAA with {answer.ResponseCode}.");
+        return AddressesIn(answer, "AAAA");
+    }
+
+    public static IReadOnlyList<IPAddress> AddressesIn(DnsAnswer answer, string type = "A") =>
+        [.. answer.Records.Where(record => record.Type == type).Select(record => IPAddress.Parse(record.Data))];
 }

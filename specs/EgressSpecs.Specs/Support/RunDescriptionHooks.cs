@@ -9,7 +9,8 @@ namespace EgressSpecs.Specs.Support;
 /// <summary>
 /// Says what a run tests, at the top of the living doc, summary.md and junit.xml: target, proxy, DNS rule,
 /// contract, commit, date. It runs before the target starts, so a target that cannot start still leaves a report
-/// that says what was attempted.
+/// that says what was attempted; once the target has started, what it chose is added (the meshed app: curl and
+/// glibc, or the in-process model and why).
 /// </summary>
 [Binding]
 internal sealed class RunDescriptionHooks
@@ -32,6 +33,16 @@ internal sealed class RunDescriptionHooks
         run.Add("Contract", Variable(EgressEnvironmentVariables.Contract) is { } contract ? Path.GetFullPath(contract) : "none");
         run.Add("Commit", SourceRevision(typeof(RunDescriptionHooks).Assembly) ?? "unknown (built outside a git checkout)");
         run.Add("Date", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>After the target started (<see cref="TargetHooks.StartTargetAsync"/>): what it chose, e.g. how the meshed app runs.</summary>
+    [BeforeTestRun(Order = 10)]
+    public static void DescribeStartedTarget(RunDescription run)
+    {
+        foreach (var (label, value) in TargetHooks.Started?.RunFacts ?? [])
+        {
+            run.Add(label, value);
+        }
     }
 
     private static string? Variable(string name) =>

@@ -14,6 +14,9 @@ internal sealed class TargetHooks
 {
     private static IEgressTarget? _target;
 
+    /// <summary>The run's target once it has started, else null.</summary>
+    internal static IEgressTarget? Started => _target;
+
     [BeforeTestRun(Order = 0)]
     public static async Task StartTargetAsync()
     {
