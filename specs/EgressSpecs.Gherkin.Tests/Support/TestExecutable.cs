@@ -1,9 +1,13 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace EgressSpecs.Gherkin.Tests.Support;
 
-/// <summary>Runs this test project's own executable as a child process, as a CI script would.</summary>
-internal static class TestExecutable
+/// <summary>
+/// Runs this test project's own executable as a child process, as a CI script would. Its output comes back without
+/// colour codes: the test platform colours it whenever it detects a CI (CI=true), so the tests read the text alone.
+/// </summary>
+internal static partial class TestExecutable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
@@ -40,6 +44,9 @@ internal static class TestExecutable
             throw new TimeoutException($"{path} {string.Join(' ', arguments)} did not finish within {Timeout}.");
         }
 
-        return (process.ExitCode, await output + await errors);
+        return (process.ExitCode, AnsiEscape().Replace(await output + await errors, string.Empty));
     }
+
+    [GeneratedRegex(@"\x1b\[[0-9;?]*[A-Za-z]")]
+    private static partial Regex AnsiEscape();
 }
