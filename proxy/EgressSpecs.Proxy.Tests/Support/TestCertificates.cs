@@ -25,7 +25,7 @@ internal static class TestCertificates
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        using var certificate = request.Create(issuer, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(2), RandomNumberGenerator.GetBytes(12));
+        using var certificate = request.Create(issuer, DateTimeOffset.UtcNow.AddHours(-1), NotAfterWithin(issuer), RandomNumberGenerator.GetBytes(12));
         return certificate.CopyWithPrivateKey(key);
     }
 
@@ -35,7 +35,7 @@ internal static class TestCertificates
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = ServerRequest(key, dnsNames);
         request.CertificateExtensions.Add(new X509AuthorityInformationAccessExtension(ocspUris: null, caIssuersUris: [caIssuers.AbsoluteUri]));
-        using var certificate = request.Create(issuer, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(2), RandomNumberGenerator.GetBytes(12));
+        using var certificate = request.Create(issuer, DateTimeOffset.UtcNow.AddHours(-1), NotAfterWithin(issuer), RandomNumberGenerator.GetBytes(12));
         return certificate.CopyWithPrivateKey(key);
     }
 
@@ -44,9 +44,13 @@ internal static class TestCertificates
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = ServerRequest(key, dnsNames);
         var serial = RandomNumberGenerator.GetBytes(12);
-        using var certificate = request.Create(issuer, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(2), serial);
+        using var certificate = request.Create(issuer, DateTimeOffset.UtcNow.AddHours(-1), NotAfterWithin(issuer), serial);
         return certificate.CopyWithPrivateKey(key);
     }
+
+    /// <summary>Two days, but never past the issuer's own end: made a tick after the issuer, "two days" would be later than it, which CertificateRequest.Create refuses.</summary>
+    private static DateTimeOffset NotAfterWithin(X509Certificate2 issuer) =>
+        new[] { DateTimeOffset.UtcNow.AddDays(2), new DateTimeOffset(issuer.NotAfter.ToUniversalTime()) }.Min();
 
     public static X509Certificate2 CreateSelfSigned(params string[] dnsNames)
     {
