@@ -24,8 +24,12 @@ internal sealed class RunDescriptionHooks
         var onCluster = target == EgressTargets.Cluster;
         run.Name = target;
         run.Add("Target", target);
-        run.Add("Proxy", Variable(EgressEnvironmentVariables.ProxyUrl)
-            ?? (onCluster ? "the cluster's (Deployment egress/egress-proxy)" : "ours (proxy/EgressSpecs.Proxy, started by the run)"));
+        run.Add("Proxy", target switch
+        {
+            EgressTargets.Cluster => "the cluster's (Deployment egress/egress-proxy)",
+            EgressTargets.K3s => "ours (proxy/EgressSpecs.Proxy, its container image built by the run and deployed with infra/)",
+            _ => Variable(EgressEnvironmentVariables.ProxyUrl) ?? "ours (proxy/EgressSpecs.Proxy, started by the run)",
+        });
         run.Add("DNS rule", onCluster
             ? "the cluster's (kube-system/coredns-custom or the coredns Corefile)"
             : Variable(EgressEnvironmentVariables.Corefile) is { } rule && target == EgressTargets.Local ? Path.GetFullPath(rule) : ShippedRule);
