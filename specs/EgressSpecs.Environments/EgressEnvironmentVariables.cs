@@ -24,6 +24,12 @@ public static class EgressEnvironmentVariables
     /// <summary>Where the run's CA bundle (PEM) is written (default: a temporary file removed after the run).</summary>
     public const string CaFile = "EGRESS_SPECS_CA_FILE";
 
+    /// <summary>
+    /// A PEM file with a CA certificate and its private key: the local target issues the third parties' certificates
+    /// from it instead of making a new CA per run, so a proxy that loads its trust store once can load it before the run.
+    /// </summary>
+    public const string IssuingCa = "EGRESS_SPECS_ISSUING_CA";
+
     /// <summary>A contract file (YAML) whose entries the run adds as scenarios tagged <c>@contract</c> (docs/clusters.md).</summary>
     public const string Contract = "EGRESS_SPECS_CONTRACT";
 

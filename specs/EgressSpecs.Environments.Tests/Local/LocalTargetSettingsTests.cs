@@ -20,6 +20,7 @@ public sealed class LocalTargetSettingsTests
         Assert.Null(settings.ThirdPartyPort);
         Assert.Null(settings.DnsPort);
         Assert.Null(settings.CaFile);
+        Assert.Null(settings.IssuingCaFile);
         Assert.Null(settings.ProxyDll);
         Assert.Equal(LocalTargetSettings.DefaultProxyStartTimeout, settings.ProxyStartTimeout);
         Assert.Equal(MeshedAppMode.Auto, settings.MeshedApp);
@@ -50,6 +51,7 @@ public sealed class LocalTargetSettingsTests
             [EgressEnvironmentVariables.ThirdPartyPort] = "8443",
             [EgressEnvironmentVariables.DnsPort] = "5353",
             [EgressEnvironmentVariables.CaFile] = "/tmp/ca.pem",
+            [EgressEnvironmentVariables.IssuingCa] = "/tmp/issuing-ca.pem",
             [EgressEnvironmentVariables.ProxyDll] = "/opt/proxy/EgressSpecs.Proxy.dll",
             [EgressEnvironmentVariables.ProxyStartTimeout] = "90",
         };
@@ -64,6 +66,7 @@ public sealed class LocalTargetSettingsTests
         Assert.Equal(8443, settings.ThirdPartyPort);
         Assert.Equal(5353, settings.DnsPort);
         Assert.Equal("/tmp/ca.pem", settings.CaFile);
+        Assert.Equal("/tmp/issuing-ca.pem", settings.IssuingCaFile);
         Assert.Equal("/opt/proxy/EgressSpecs.Proxy.dll", settings.ProxyDll);
         Assert.Equal(TimeSpan.FromSeconds(90), settings.ProxyStartTimeout);
     }

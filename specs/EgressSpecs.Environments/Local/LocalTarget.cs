@@ -214,7 +214,8 @@ internal sealed class LocalTarget(LocalTargetSettings settings, TextWriter? prog
         // Load the rule first: a bad rule file is the cheapest failure to report.
         var rules = LoadRules();
 
-        var certificates = new EphemeralCertificates();
+        var certificates = new EphemeralCertificates(
+            Settings.IssuingCaFile is { } issuing ? IssuingCa.Load(issuing, DateTimeOffset.UtcNow) : null);
         _teardown.Add(() => { certificates.Dispose(); return ValueTask.CompletedTask; });
         var caFile = WriteCaFile(certificates);
 

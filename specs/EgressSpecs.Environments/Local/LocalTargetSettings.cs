@@ -22,6 +22,9 @@ internal sealed record LocalTargetSettings
 
     public string? CaFile { get; init; }
 
+    /// <summary>The CA (certificate and private key, PEM) to issue the third parties' certificates from, or null to make one.</summary>
+    public string? IssuingCaFile { get; init; }
+
     public string? ProxyDll { get; init; }
 
     public TimeSpan ProxyStartTimeout { get; init; } = DefaultProxyStartTimeout;
@@ -53,6 +56,7 @@ internal sealed record LocalTargetSettings
             ThirdPartyPort = Port(variable, EgressEnvironmentVariables.ThirdPartyPort),
             DnsPort = Port(variable, EgressEnvironmentVariables.DnsPort),
             CaFile = Value(variable, EgressEnvironmentVariables.CaFile),
+            IssuingCaFile = Value(variable, EgressEnvironmentVariables.IssuingCa),
             ProxyDll = Value(variable, EgressEnvironmentVariables.ProxyDll),
             ProxyStartTimeout = timeout,
             MeshedApp = MeshedAppChoice.ParseMode(variable(EgressEnvironmentVariables.MeshedApp)),

@@ -6,7 +6,8 @@ namespace EgressSpecs.Environments.ThirdParties;
 
 /// <summary>
 /// Certificates made for one run and thrown away with it: a CA the proxy is told to trust, another CA it is not,
-/// and leaf certificates (ECDSA P-256, like the bench kit's origin, so handshakes stay cheap on 2 cores).
+/// and leaf certificates (ECDSA P-256, like the bench kit's origin, so handshakes stay cheap on 2 cores). The trusted
+/// CA may instead be one the operator gives (<see cref="IssuingCa"/>), so a proxy can trust it before the run starts.
 /// </summary>
 internal sealed class EphemeralCertificates : IDisposable
 {
@@ -15,9 +16,15 @@ internal sealed class EphemeralCertificates : IDisposable
     private readonly List<X509Certificate2> _issued = [];
 
     public EphemeralCertificates()
+        : this(trustedCa: null)
+    {
+    }
+
+    /// <param name="trustedCa">The CA to issue from, with its private key (it is disposed with this object); null makes one.</param>
+    public EphemeralCertificates(X509Certificate2? trustedCa)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
-        TrustedCa = CreateCa($"EgressSpecs trusted test CA {run}");
+        TrustedCa = trustedCa ?? CreateCa($"EgressSpecs trusted test CA {run}");
         UntrustedCa = CreateCa($"EgressSpecs untrusted test CA {run}");
     }
 
@@ -39,7 +46,10 @@ internal sealed class EphemeralCertificates : IDisposable
         var now = DateTimeOffset.UtcNow;
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F;
-        using var publicOnly = request.Create(issuer, now.AddMinutes(-5), now.Add(Lifetime), serial);
+        // Within the issuer's own validity (the API refuses anything else): a given CA may be minutes old, or end soon.
+        var notBefore = Later(now.AddMinutes(-5), new DateTimeOffset(issuer.NotBefore));
+        var notAfter = Earlier(now.Add(Lifetime), new DateTimeOffset(issuer.NotAfter));
+        using var publicOnly = request.Create(issuer, notBefore, notAfter, serial);
         return Keep(publicOnly.CopyWithPrivateKey(key));
     }
 
@@ -102,6 +112,10 @@ internal sealed class EphemeralCertificates : IDisposable
         // Outlives every certificate it issues: an issued certificate may not end after its issuer.
         return request.CreateSelfSigned(now.AddMinutes(-10), now.Add(Lifetime).AddDays(1));
     }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private X509Certificate2 Keep(X509Certificate2 certificate)
     {
