@@ -8,7 +8,8 @@
 #   peer_<id>_packages   the Debian packages it needs
 #   peer_<id>_version    its version, one line
 #   peer_<id>_start DIR  renders the template into DIR, checks it with the peer's own checker, starts the peer in the
-#                        foreground as a child of this shell (PEER_PID), may set PEER_ADMIN_URL (a /metrics endpoint)
+#                        foreground as a child of this shell (PEER_PID; its output to DIR/peer.log), may set
+#                        PEER_ADMIN_URL (a /metrics endpoint) and add helper processes it started to PEER_EXTRA_PIDS
 # where <id> is the folder name with '-' as '_'.
 #
 # The caller sets, before peer_start:
@@ -25,6 +26,7 @@
 PEERS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 PEER_IDS=(nginx-seed nginx-hardened caddy haproxy apache)
 PEER_PID=""
+PEER_EXTRA_PIDS=()
 PEER_ADMIN_URL=""
 
 peer_log() { if declare -F log >/dev/null; then log "$@"; else printf '[peers] %s\n' "$*" >&2; fi; }
@@ -119,6 +121,7 @@ peer_start() { # id dir
   mkdir -p "$dir"
   chmod 755 "$dir"
   PEER_PID=""
+  PEER_EXTRA_PIDS=()
   PEER_ADMIN_URL=""
   export PEER_LISTEN_PORT PEER_ADMIN_PORT PEER_DNS_IP PEER_DNS_PORT PEER_UPSTREAM_PORT PEER_CA_FILE PEER_ALLOW_REGEX
   DIR=$dir "$(peer_fn "$id" start)" "$dir"
@@ -126,13 +129,16 @@ peer_start() { # id dir
   peer_log "$id listening on 127.0.0.1:$PEER_LISTEN_PORT (pid $PEER_PID)${PEER_ADMIN_URL:+, metrics at $PEER_ADMIN_URL}"
 }
 
-# TERM (every peer here stops gracefully on it), wait up to 10 s, then KILL: only the pid peer_start started.
+# TERM (every peer here stops gracefully on it), wait up to 10 s, then KILL: only the pids peer_start started.
 peer_stop() {
-  local pid=$PEER_PID _
+  local pid _
+  for pid in "$PEER_PID" "${PEER_EXTRA_PIDS[@]}"; do
+    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || continue
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   PEER_PID=""
-  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
+  PEER_EXTRA_PIDS=()
 }
