@@ -9,8 +9,8 @@
 #
 # Every peer and ours see the same run: the shipped DNS rule, the same third parties on one port, a CA made by this
 # script (EGRESS_SPECS_ISSUING_CA, so peers that load their trust store once can start before the suite), the same
-# meshed app. A peer's failures are the result, not an error: the script exits non-zero only when our proxy fails or
-# skips more than the local target skips, or when the script itself breaks.
+# meshed app. A peer's failures are the result, not an error: the script exits non-zero only when our proxy fails a
+# scenario or the script itself breaks (a peer that does not start, a run that writes no report).
 #
 # Settings (environment):
 #   CONFORMANCE_PEERS          peers to score (default: all of scripts/peers/peers.sh's PEER_IDS)
@@ -50,6 +50,7 @@ COLUMNS=("${PEERS[@]}")
 WORK=$(mktemp -d -t conformance.XXXXXX)
 chmod 755 "$WORK"
 SUITE_PID=""
+# Everything this script started, newest first, then its folder. Called by kit.sh's EXIT trap.
 # shellcheck disable=SC2317  # invoked by the EXIT trap
 stop_children() {
   if [[ -n $SUITE_PID ]] && kill -0 "$SUITE_PID" 2>/dev/null; then
@@ -57,15 +58,21 @@ stop_children() {
     wait "$SUITE_PID" 2>/dev/null || true
   fi
   peer_stop
+  if declare -F proxy_stop >/dev/null; then proxy_stop; fi
+  kit_stop
+  rm -rf "$WORK"
 }
 kit_traps stop_children
-KIT_DIR=$WORK   # kit_on_exit removes it
 
 # The run must not depend on who starts it: drop every inherited EGRESS_SPECS_* setting.
 while read -r name; do unset "$name"; done < <(compgen -e | grep '^EGRESS_SPECS_' || true)
 
 # ------------------------------------------------------------------ what it needs
-command -v python3 >/dev/null || die "python3 is needed to render the configurations and read the reports"
+if ! command -v python3 >/dev/null; then
+  [[ $(id -u) == 0 ]] || die "python3 renders the configurations and reads the reports: install it (apt-get install python3)"
+  log "installing python3 (apt-get)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 >/dev/null
+fi
 peer_install "${PEERS[@]}"
 kit_install
 
@@ -133,7 +140,7 @@ rm -f "$BENCH_FILE"
 if [[ ${CONFORMANCE_NO_BENCH:-0} != 1 ]]; then
   # shellcheck source=conformance/bench.sh
   source "$REPO/scripts/conformance/bench.sh"
-  conformance_bench "$BENCH_FILE" "${PEERS[@]}"
+  conformance_bench "$BENCH_FILE" "${COLUMNS[@]}"
 fi
 
 # ------------------------------------------------------------------ the matrix
