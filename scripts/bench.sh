@@ -19,7 +19,7 @@
 #
 # Loopback only, every loop bounded. Every process it starts is a child of this script, stopped by pid in the EXIT
 # trap. Exit status 1 when a bar of the issue is missed (the document is written either way).
-# shellcheck source-path=SCRIPTDIR
+# shellcheck source-path=SCRIPTDIR source-path=SCRIPTDIR/bench-kit
 set -Eeuo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TARGETS=${TARGETS:-A B Bs proxy proxy-h2}
@@ -35,12 +35,8 @@ OUT_DOC=${OUT_DOC:-$ROOT/docs/benchmarks/results-$(date -u +%Y-%m-%d).md}
 WORK=${WORK:-$ROOT/artifacts/bench}
 log() { printf '[bench.sh] %s\n' "$*" >&2; }
 
-# shellcheck source=bench-kit/kit.sh
-source "$ROOT/scripts/bench-kit/kit.sh"
-# shellcheck source=bench-kit/proxy.sh
-source "$ROOT/scripts/bench-kit/proxy.sh"
-# shellcheck source=bench-kit/measure.sh
-source "$ROOT/scripts/bench-kit/measure.sh"
+# shellcheck source=bench-kit/session.sh
+source "$ROOT/scripts/bench-kit/session.sh"
 
 for t in $TARGETS; do
   case $t in A | B | Bs | proxy | proxy-h2 | direct) ;; *) kit_die "unknown target '$t' in TARGETS" ;; esac
@@ -49,17 +45,9 @@ done
 
 raw=$WORK/raw-$(date -u +%Y%m%d-%H%M%S)
 mkdir -p "$raw"
-wrk_pid=""
-# shellcheck disable=SC2317  # invoked by the EXIT trap
-stop_mine() { kit_stop_pid "$wrk_pid"; proxy_stop; }
-kit_traps stop_mine
-
-kit_install
-proxy_publish "$WORK/proxy"
-kit_prepare "$(mktemp -d /tmp/egress-bench.XXXXXX)"
 peers=()
 for t in $TARGETS; do [[ $t == A || $t == B || $t == Bs ]] && peers+=("$t"); done
-kit_start "${peers[@]}"
+kit_session "${peers[@]}"
 
 path_of() { case $1 in small) echo /;; 16k) echo /16k;; esac; }
 size_of() { case $1 in small) echo "$KIT_SMALL_SIZE";; 16k) echo "$KIT_LARGE_SIZE";; esac; }

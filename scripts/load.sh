@@ -14,7 +14,7 @@
 #
 # Loopback only, random ports. Every process it starts is a child of this script, stopped by pid in the EXIT trap.
 # Exit status 1 when a goal is missed (errors, or peak RSS over the goal).
-# shellcheck source-path=SCRIPTDIR
+# shellcheck source-path=SCRIPTDIR source-path=SCRIPTDIR/bench-kit
 set -Eeuo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CONNS=${CONNS:-256}
@@ -29,21 +29,11 @@ OUT_DOC=${OUT_DOC:-$ROOT/docs/benchmarks/load-$(date -u +%Y-%m-%d).md}
 WORK=${WORK:-$ROOT/artifacts/bench}
 log() { printf '[load.sh] %s\n' "$*" >&2; }
 
-# shellcheck source=bench-kit/kit.sh
-source "$ROOT/scripts/bench-kit/kit.sh"
-# shellcheck source=bench-kit/proxy.sh
-source "$ROOT/scripts/bench-kit/proxy.sh"
-# shellcheck source=bench-kit/measure.sh
-source "$ROOT/scripts/bench-kit/measure.sh"
+# shellcheck source=bench-kit/session.sh
+source "$ROOT/scripts/bench-kit/session.sh"
 
-wrk_pid=""
-# shellcheck disable=SC2317  # invoked by the EXIT trap
-stop_mine() { kit_stop_pid "$wrk_pid"; proxy_stop; }
-kit_traps stop_mine
-kit_install
-proxy_publish "$WORK/proxy"
-kit_prepare "$(mktemp -d /tmp/egress-bench.XXXXXX)"
-kit_start
+# shellcheck disable=SC2119  # no peers: the origin and DNS only
+kit_session
 case $UPSTREAM in
   h1) HOST_HEADER="Host: $KIT_NAME.egress.local" ;;
   h2) HOST_HEADER="Host: $KIT_NAME_H2.egress.local" ;;

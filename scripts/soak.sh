@@ -19,7 +19,7 @@
 #
 # Loopback only; every loop is bounded. Every process it starts is a child of this script, stopped by pid in the
 # EXIT trap. Exit status 1 when the verdict is FAIL.
-# shellcheck source-path=SCRIPTDIR
+# shellcheck source-path=SCRIPTDIR source-path=SCRIPTDIR/bench-kit
 set -Eeuo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SOAK_SECONDS=${SOAK_SECONDS:-300}
@@ -36,21 +36,11 @@ log() { printf '[soak.sh] %s\n' "$*" >&2; }
 
 ((SOAK_SECONDS >= 2 * SAMPLE_SECONDS && SAMPLE_SECONDS >= 1)) || { log "SOAK_SECONDS must be at least 2 x SAMPLE_SECONDS"; exit 1; }
 
-# shellcheck source=bench-kit/kit.sh
-source "$ROOT/scripts/bench-kit/kit.sh"
-# shellcheck source=bench-kit/proxy.sh
-source "$ROOT/scripts/bench-kit/proxy.sh"
-# shellcheck source=bench-kit/measure.sh
-source "$ROOT/scripts/bench-kit/measure.sh"
+# shellcheck source=bench-kit/session.sh
+source "$ROOT/scripts/bench-kit/session.sh"
 
-wrk_pid=""
-# shellcheck disable=SC2317  # invoked by the EXIT trap
-stop_mine() { kit_stop_pid "$wrk_pid"; proxy_stop; }
-kit_traps stop_mine
-kit_install
-proxy_publish "$WORK/proxy"
-kit_prepare "$(mktemp -d /tmp/egress-bench.XXXXXX)"
-kit_start
+# shellcheck disable=SC2119  # no peers: the origin and DNS only
+kit_session
 HOST_HEADER="Host: $KIT_NAME.egress.local"
 wait_for_quiet
 proxy_start "$WORK/soak-proxy.log"
