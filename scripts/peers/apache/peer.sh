@@ -20,11 +20,11 @@ peer_apache_version() { apache2 -v 2>/dev/null | sed -n 's|^Server version: ||p'
 
 peer_apache_start() { # dir
   local dir=$1
+  [[ $(id -u) == 0 ]] || peer_die "the apache peer needs root: a private mount namespace for its resolv.conf, and a DNS forwarder on port 53"
   mkdir -p "$dir/run" "$dir/empty"
-  APACHE_USER=""
-  if [[ $(id -u) == 0 ]] && id www-data >/dev/null 2>&1; then
-    APACHE_USER=$'User www-data\nGroup www-data'
-  fi
+  # httpd refuses to serve as root: its children take an unprivileged user.
+  APACHE_USER=$'User nobody\nGroup nogroup'
+  if id www-data >/dev/null 2>&1; then APACHE_USER=$'User www-data\nGroup www-data'; fi
   APACHE_WORKERS=$(peer_apache_workers "$PEER_ALLOW_REGEX" "$PEER_UPSTREAM_PORT")
   APACHE_USER=$APACHE_USER APACHE_WORKERS=$APACHE_WORKERS peer_render "$PEERS_ROOT/apache/httpd.conf" "$dir/httpd.conf"
   apache2 -t -f "$dir/httpd.conf" -d "$dir" >"$dir/peer.log" 2>&1 \
