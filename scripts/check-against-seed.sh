@@ -19,6 +19,7 @@
 #   SEED_CHECK_NO_BUILD=1     reuse an existing build of that configuration
 #   SEED_CHECK_RUN_TIMEOUT    seconds one suite run may take (default 600)
 #   SEED_CHECK_SKIP_INSTALL=1 never apt-get install nginx (fail if it is missing)
+# shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

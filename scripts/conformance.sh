@@ -21,6 +21,7 @@
 #   CONFORMANCE_NO_OURS=1      leave our proxy out (while working on a peer's configuration; the verdict is then unknown)
 #   CONFORMANCE_RUN_TIMEOUT    seconds one suite run may take (default 900)
 #   BENCH_DURATION, BENCH_CONNS  wrk seconds and connections per proxy (default 10, 32)
+# shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,10 +34,10 @@ SPECS_EXE=$SPECS_OUT/EgressSpecs.Specs
 log() { printf '[conformance %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 
-# shellcheck source=peers/peers.sh
-source "$REPO/scripts/peers/peers.sh"
 # shellcheck source=bench-kit/kit.sh
 source "$REPO/scripts/bench-kit/kit.sh"
+# shellcheck source=peers/peers.sh
+source "$REPO/scripts/peers/peers.sh"
 
 read -r -a PEERS <<<"${CONFORMANCE_PEERS:-${PEER_IDS[*]}}"
 for peer in "${PEERS[@]}"; do

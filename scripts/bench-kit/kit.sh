@@ -282,14 +282,15 @@ DNS
 # True once something accepts TCP connections on 127.0.0.1:port.
 kit_listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-kit_wait_listening() { # name pid port
+kit_wait_listening() { # name pid port [log file to show when it does not]
   local _
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 200); do
     kit_listening "$3" && return 0
     kill -0 "$2" 2>/dev/null || break
     sleep 0.05
   done
-  kit_die "$1 did not start listening on 127.0.0.1:$3 (logs in $KIT_DIR/logs)"
+  if [[ -n ${4:-} ]]; then tail -n 20 "$4" >&2 || true; fi
+  kit_die "$1 did not start listening on 127.0.0.1:$3 (logs in ${4:-$KIT_DIR/logs})"
 }
 
 kit_start_nginx() { # name port

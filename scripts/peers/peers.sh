@@ -21,9 +21,13 @@
 #   PEER_ALLOW_REGEX    the allowlist: an alternation of regular expressions for whole destination names
 #                       (api\.example\.test|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.corp\.test), unanchored
 # Nothing here enables a service, touches a system-wide configuration, or stops a process this shell did not start.
+# shellcheck source-path=SCRIPTDIR
 # shellcheck disable=SC2034  # PEER_* are read by the scripts that source this file
 
 PEERS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# Waiting for a listener and picking ports are the bench kit's (the benchmark starts the same peers beside it).
+# shellcheck source=../bench-kit/kit.sh
+declare -F kit_wait_listening >/dev/null || source "$PEERS_ROOT/../bench-kit/kit.sh"
 PEER_IDS=(nginx-seed nginx-hardened caddy haproxy apache)
 PEER_PID=""
 PEER_EXTRA_PIDS=()
@@ -102,20 +106,6 @@ open(out, "w", encoding="utf-8").write(re.sub(r"@@([A-Z_]+)@@", value, text))
 PY
 }
 
-peer_listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-# Waits until the peer accepts connections on PEER_LISTEN_PORT; shows its log and fails if it exits first.
-peer_wait_listening() { # id log
-  local _
-  for _ in $(seq 1 200); do
-    peer_listening "$PEER_LISTEN_PORT" && return 0
-    kill -0 "$PEER_PID" 2>/dev/null || break
-    sleep 0.05
-  done
-  tail -n 20 "$2" >&2 || true
-  peer_die "$1 did not start listening on 127.0.0.1:$PEER_LISTEN_PORT"
-}
-
 peer_start() { # id dir
   local id=$1 dir=$2
   mkdir -p "$dir"
@@ -125,7 +115,7 @@ peer_start() { # id dir
   PEER_ADMIN_URL=""
   export PEER_LISTEN_PORT PEER_ADMIN_PORT PEER_DNS_IP PEER_DNS_PORT PEER_UPSTREAM_PORT PEER_CA_FILE PEER_ALLOW_REGEX
   DIR=$dir "$(peer_fn "$id" start)" "$dir"
-  peer_wait_listening "$id" "$dir/peer.log"
+  kit_wait_listening "$id" "$PEER_PID" "$PEER_LISTEN_PORT" "$dir/peer.log"
   peer_log "$id listening on 127.0.0.1:$PEER_LISTEN_PORT (pid $PEER_PID)${PEER_ADMIN_URL:+, metrics at $PEER_ADMIN_URL}"
 }
 
@@ -133,7 +123,7 @@ peer_start() { # id dir
 peer_stop() {
   local pid _
   for pid in "$PEER_PID" "${PEER_EXTRA_PIDS[@]}"; do
-    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || continue
+    if [[ -z $pid ]] || ! kill -0 "$pid" 2>/dev/null; then continue; fi
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$pid" 2>/dev/null || true

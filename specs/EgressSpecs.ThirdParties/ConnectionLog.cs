@@ -13,7 +13,7 @@ internal sealed class ConnectionLog
     {
         lock (_lock)
         {
-            var entry = new Entry(DateTimeOffset.UtcNow);
+            var entry = new Entry(connectionId, DateTimeOffset.UtcNow);
             _entries.Add(entry);
             _byConnectionId[connectionId] = entry;
         }
@@ -46,7 +46,7 @@ internal sealed class ConnectionLog
     {
         lock (_lock)
         {
-            return [.. _entries.Select(entry => new ObservedConnection(entry.AcceptedAt, entry.ClientHelloSeen, entry.Sni, entry.TlsProtocol))];
+            return [.. _entries.Select(entry => new ObservedConnection(entry.AcceptedAt, entry.ClientHelloSeen, entry.Sni, entry.TlsProtocol, entry.Id))];
         }
     }
 
@@ -61,8 +61,10 @@ internal sealed class ConnectionLog
         }
     }
 
-    private sealed class Entry(DateTimeOffset acceptedAt)
+    private sealed class Entry(string id, DateTimeOffset acceptedAt)
     {
+        public string Id { get; } = id;
+
         public DateTimeOffset AcceptedAt { get; } = acceptedAt;
 
         public bool ClientHelloSeen { get; set; }

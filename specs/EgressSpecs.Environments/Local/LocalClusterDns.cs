@@ -38,7 +38,8 @@ internal sealed class LocalClusterDns : IClusterDns, IAsyncDisposable
 
     /// <summary>
     /// The records a cluster DNS of the local target serves: the proxy Service at <paramref name="proxyService"/>, every
-    /// third party, the cluster-internal names and the special-purpose IPv6 names.
+    /// third party, the destination that is down (so a proxy that resolves names, rather than pinning them as ours does,
+    /// meets a refused connection there, not a lookup failure), the cluster-internal names and the special-purpose IPv6 names.
     /// </summary>
     public static IReadOnlyDictionary<string, IPAddress> Records(IPAddress proxyService)
     {
@@ -50,6 +51,8 @@ internal sealed class LocalClusterDns : IClusterDns, IAsyncDisposable
         {
             records[party.Host + "."] = party.Address;
         }
+
+        records[AddressPlan.DownHost + "."] = AddressPlan.DownAddress;
 
         foreach (var name in AddressPlan.InternalNames)
         {

@@ -19,9 +19,14 @@ internal sealed class ThirdPartyDriver(IEgressTarget target, ScenarioIsolation i
     public Task<IReadOnlyList<ObservedRequest>> RequestsAsync(string host) =>
         ByHost(host).RequestsAsync(isolation.PathPrefix, TestContext.Current.CancellationToken);
 
-    /// <summary>Every connection the third party accepted, from any scenario: used only for parties no scenario may reach.</summary>
-    public Task<IReadOnlyList<ObservedConnection>> AllConnectionsAsync(IThirdParty party) =>
-        party.ConnectionsAsync(TestContext.Current.CancellationToken);
+    /// <summary>The connections this scenario made the third party accept (<see cref="ScenarioConnections"/>).</summary>
+    public async Task<IReadOnlyList<ObservedConnection>> ConnectionsOfThisScenarioAsync(IThirdParty party)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var connections = await party.ConnectionsAsync(cancellationToken);
+        var requests = await party.RequestsAsync(pathPrefix: null, cancellationToken);
+        return ScenarioConnections.Of(connections, requests, isolation.PathPrefix, isolation.StartedAt);
+    }
 
     public string Unisolate(ObservedRequest request) => isolation.Unisolate(request.PathAndQuery);
 }

@@ -114,10 +114,10 @@ internal sealed class ThirdPartySteps(ThirdPartyDriver thirdParties, AppDriver a
 
     private async Task AssertNoConnectionAsync(IThirdParty party)
     {
-        var connections = await thirdParties.AllConnectionsAsync(party);
+        var connections = await thirdParties.ConnectionsOfThisScenarioAsync(party);
         if (connections.Count > 0)
         {
-            Assert.Fail($"{party.Host} accepted {connections.Count} connection(s), the first with SNI '{connections[0].Sni ?? "(none)"}' at {connections[0].AcceptedAt:O}.");
+            Assert.Fail($"{party.Host} accepted {connections.Count} connection(s) in this scenario, the first with SNI '{connections[0].Sni ?? "(none)"}' at {connections[0].AcceptedAt:O}.");
         }
     }
 

@@ -8,6 +8,9 @@ internal sealed class ScenarioIsolation
 {
     public string PathPrefix { get; } = $"/specs-{Guid.NewGuid():N}"[..16];
 
+    /// <summary>When the scenario first needed its isolation: before it sent anything.</summary>
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+
     /// <summary>The path the app really sends for the path a scenario names.</summary>
     public string Isolate(string pathAndQuery) => PathPrefix + (pathAndQuery.StartsWith('/') ? pathAndQuery : "/" + pathAndQuery);
 
