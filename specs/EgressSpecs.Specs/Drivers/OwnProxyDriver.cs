@@ -29,8 +29,10 @@ internal sealed class OwnProxyDriver(IEgressTarget target, ScenarioIsolation iso
     {
         var request = AppRequest.Get($"http://{host}{isolation.Isolate(path)}") with { Timeout = TimeSpan.FromSeconds(30) };
         _download = Proxy.MeshedApp.SendAsync(request, TestContext.Current.CancellationToken);
+        // A freshly started proxy on a busy machine (JIT, first TLS handshake) may take seconds: wait up to just short
+        // of the request's own timeout, so the download is still in flight when the wait ends.
         await PollAsync(
-            TimeSpan.FromSeconds(10),
+            TimeSpan.FromSeconds(25),
             async cancellationToken => (await thirdParty.RequestsAsync(isolation.PathPrefix, cancellationToken)).Count > 0 || _download.IsCompleted,
             $"{thirdParty.Host} did not start answering {path}");
         Assert.False(_download.IsCompleted, $"The download ended before the proxy was stopped: {(_download.IsCompletedSuccessfully ? _download.Result.ToString() : "failed")}.");
