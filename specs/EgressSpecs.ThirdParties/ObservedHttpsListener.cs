@@ -55,6 +55,7 @@ internal sealed class ObservedHttpsListener : IObservedParty
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            GenerousLimits.Apply(kestrel.Limits);
             kestrel.Listen(endpoint, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1AndHttp2;

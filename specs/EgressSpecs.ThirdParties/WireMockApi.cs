@@ -87,6 +87,7 @@ internal sealed partial class WireMockApi : IObservedParty
     /// </summary>
     private static void ObserveConnections(KestrelServerOptions kestrel, ConnectionLog connections, X509Certificate2 certificate)
     {
+        GenerousLimits.Apply(kestrel.Limits);
         kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => async connection =>
         {
             connections.Accepted(connection.ConnectionId);
