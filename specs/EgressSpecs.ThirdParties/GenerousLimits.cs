@@ -12,10 +12,11 @@ internal static class GenerousLimits
 {
     public static void Apply(KestrelServerLimits limits)
     {
-        limits.MaxRequestHeaderCount = 10_000;
-        limits.MaxRequestHeadersTotalSize = 4 * 1024 * 1024;
-        limits.MaxRequestLineSize = 1024 * 1024;
-        limits.Http2.MaxRequestHeaderFieldSize = 4 * 1024 * 1024;
-        limits.Http2.MaxFrameSize = 16 * 1024 * 1024 - 1;
+        // Ten times the header count and sixteen times the bytes of the proxy's own limits (docs/proxy.md), and within
+        // Kestrel's request buffer (1 MiB by default), which must hold the whole header block.
+        limits.MaxRequestHeaderCount = 1000;
+        limits.MaxRequestHeadersTotalSize = 512 * 1024;
+        limits.MaxRequestLineSize = 64 * 1024;
+        limits.Http2.MaxRequestHeaderFieldSize = 512 * 1024;
     }
 }
