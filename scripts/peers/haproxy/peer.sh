@@ -10,6 +10,8 @@ peer_haproxy_version() { haproxy -v 2>/dev/null | sed -n '1s/^HAProxy version \(
 # is ours and TERM stops it. The admin port serves /metrics, /healthz and /readyz.
 peer_haproxy_start() { # dir
   local dir=$1
+  # The allowlist goes into the configuration inside single quotes, where HAProxy interprets nothing.
+  [[ $PEER_ALLOW_REGEX != *"'"* ]] || peer_die "PEER_ALLOW_REGEX may not hold a single quote: $PEER_ALLOW_REGEX"
   HAPROXY_USER=""
   if [[ $(id -u) == 0 ]] && id haproxy >/dev/null 2>&1; then HAPROXY_USER=$'user haproxy\n    group haproxy'; fi
   # The Host header the destination hears names the port when it is not HTTPS's default (as our proxy does).
