@@ -11,6 +11,7 @@ features' documented order; a failure's message attribute is its one-line reason
 import argparse
 import datetime
 import os
+import re
 import sys
 import xml.etree.ElementTree as ET
 from collections import OrderedDict
@@ -179,7 +180,9 @@ def write(args):
             say(f"**{COLUMN_TITLES.get(peer, peer)}** ({versions.get(peer, '?')})")
             say("")
             for item in cannot[peer]:
-                say(f"- {item}")
+                # The heading already says "cannot": items read as what is missing, whichever way the config words them.
+                item = re.sub(r"^cannot\s+", "", item, flags=re.IGNORECASE)
+                say(f"- {item[:1].upper()}{item[1:]}")
             say("")
 
     say("## Reproduce")
