@@ -70,5 +70,5 @@ conformance_bench() { # out.tsv columns... ("ours" and peer ids)
 
   local build=JIT
   [[ $PUBLISH_ARGS == *PublishAot=true* ]] && build="Native AOT"
-  printf '_note\t%s\n' "Ours is the ${build} build; wrk -t2 -c${BENCH_CONNS}, ${BENCH_WARMUP} s warm-up then ${BENCH_DURATION} s per column; 1-minute load average $load_before when the run began, $(load1) at its end (raw wrk output in artifacts/conformance/bench/). For the nginx peers and every other setting, scripts/bench.sh measures more (both bodies, HTTP/2, memory, warm-up)." >>"$out"
+  printf '_note\t%s\n' "Ours is the ${build} build; wrk -t2 -c${BENCH_CONNS}, ${BENCH_WARMUP} s warm-up then ${BENCH_DURATION} s per column; 1-minute load average $load_before when the run began, $(load1) at its end, the run's own processes included (raw wrk output in artifacts/conformance/bench/). For the nginx peers and every other setting, scripts/bench.sh measures more (both bodies, HTTP/2, memory, warm-up)." >>"$out"
 }
