@@ -44,6 +44,7 @@ declare -A DEFECT_TEXT=(
   [7]="No NetworkPolicy restricting outbound traffic to the egress pods"
 )
 # Defect 3 is about the seed's Kubernetes objects: our manifests are checked offline instead.
+# shellcheck disable=SC2016  # the backticks are Markdown code spans in the table, not command substitutions
 DEFECT3_TESTS='infra/EgressSpecs.Infra.Tests: `Deployment_MountsAllowlistConfigMapReadOnlyAtEtcEgress`, `ConfigMapVolumes_NameConfigMapsOfTheInstall`, `RuleFile_IsK3sCorednsCustomWithOverrideKey`, `Install_HasNoKubeDnsConfiguration`'
 declare -A CONFIG_TEXT=(
   [0-ours]="our proxy + our rule"

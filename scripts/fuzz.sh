@@ -21,7 +21,7 @@ if ! command -v afl-fuzz >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq afl++ >/dev/null
 fi
 
-rm -rf "$out/bin" "$out/findings"
+rm -rf "${out:?}/bin" "${out:?}/findings"
 mkdir -p "$out"
 if [[ ! -x "$tools/sharpfuzz" ]]; then
   dotnet tool install --tool-path "$tools" SharpFuzz.CommandLine --version 2.3.0 >/dev/null

@@ -8,7 +8,9 @@
 # own utime+stime (its process and direct children: nginx's and Apache's workers) over the requests wrk completed.
 # Ours is published as bench.sh publishes it (scripts/bench-kit/proxy.sh: Native AOT unless PUBLISH_ARGS says
 # otherwise) and started with the bench kit's destinations.
+# shellcheck source-path=SCRIPTDIR
 # shellcheck disable=SC2154  # ORIGIN_H1_PORT, DNS_PORT, KIT_CA_CERT, KIT_NAME come from kit.sh; proxy_* from proxy.sh
+# shellcheck disable=SC2034  # ROOT is read by proxy.sh, the PEER_* settings by peers.sh
 
 CONFORMANCE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=../bench-kit/measure.sh

@@ -22,5 +22,6 @@ peer_nginx_run() { # template dir
   nginx -t -q -p "$dir/" -e "$dir/error.log" -c "$dir/nginx.conf" >"$dir/peer.log" 2>&1 \
     || { cat "$dir/peer.log" >&2; peer_die "nginx -t rejects $dir/nginx.conf"; }
   nginx -p "$dir/" -e "$dir/error.log" -c "$dir/nginx.conf" -g 'daemon off;' >>"$dir/peer.log" 2>&1 &
+  # shellcheck disable=SC2034  # read by peers.sh
   PEER_PID=$!
 }
