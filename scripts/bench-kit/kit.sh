@@ -331,7 +331,7 @@ kit_pid() { # name -> pid of a process kit_start started
 kit_install_aot_toolchain() {
   local missing=()
   command -v clang >/dev/null || missing+=(clang)
-  dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
+  [[ $(dpkg-query -W -f='${Status}' zlib1g-dev 2>/dev/null) == "install ok installed" ]] || missing+=(zlib1g-dev)
   ((${#missing[@]} == 0)) && return 0
   [[ $(id -u) == 0 ]] || kit_die "Native AOT needs ${missing[*]}; install them or run as root (or set PUBLISH_ARGS='' for the JIT build)"
   kit_log "installing ${missing[*]} for the Native AOT publish (apt-get)"

@@ -54,7 +54,9 @@ peer_install() { # ids...
   local id package missing=()
   for id in "$@"; do
     for package in $("$(peer_fn "$id" packages)"); do
-      dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+      # Installed means installed: a removed package whose configuration files remain still answers dpkg -s.
+      [[ $(dpkg-query -W -f='${Status}' "$package" 2>/dev/null) == "install ok installed" ]] && continue
+      [[ " ${missing[*]} " == *" $package "* ]] || missing+=("$package")
     done
   done
   ((${#missing[@]} == 0)) && return 0
