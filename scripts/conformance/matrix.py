@@ -155,7 +155,9 @@ def write(args):
         say("The last three rows come from one benchmark run of the same configurations, one after the other, against the")
         say("bench kit's nginx origin (100-byte answers over TLS, HTTP/1.1, a test CA; `scripts/bench-kit/`) with the same")
         say("allowlist pattern: req/s is what the whole 2-core machine does with wrk beside the proxy; CPU is the proxy's own")
-        say("utime+stime over the requests it served. " + (bench.get("_note", {}).get("text", "")))
+        say("utime+stime over the requests it served. Compare columns within one run: on a shared VM the absolute figures")
+        say("of every column can move together between runs (here by up to 1.8x within an hour); their ratios do not.")
+        say(bench.get("_note", {}).get("text", ""))
     else:
         say("")
         say("No benchmark in this run (`CONFORMANCE_NO_BENCH=1`).")
