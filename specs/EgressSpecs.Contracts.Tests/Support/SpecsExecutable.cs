@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using System.Reflection;
+using CliWrap;
+using CliWrap.Buffered;
 
 namespace EgressSpecs.Contracts.Tests.Support;
 
@@ -19,42 +20,31 @@ internal static class SpecsExecutable
     public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var path = System.IO.Path.ChangeExtension(AssemblyPath, OperatingSystem.IsWindows() ? ".exe" : null);
-        var start = new ProcessStartInfo(path)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Directory,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
 
-        // Only what the test sets shapes the run: not the variables of whoever runs the tests.
-        foreach (var name in start.Environment.Keys.Where(name => name.StartsWith("EGRESS_SPECS_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
+        // Only what the test sets shapes the run: not the variables of whoever runs the tests (null removes one).
+        var variables = Environment.GetEnvironmentVariables().Keys.OfType<string>()
+            .Where(name => name.StartsWith("EGRESS_SPECS_", StringComparison.Ordinal))
+            .ToDictionary(name => name, string? (_) => null);
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            variables[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {path}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
+        var command = Cli.Wrap(path)
+            .WithArguments(arguments)
+            .WithWorkingDirectory(Directory)
+            .WithEnvironmentVariables(variables)
+            .WithValidation(CommandResultValidation.None);
         using var timeout = new CancellationTokenSource(Timeout);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            // Cancelling kills the whole process tree (CliWrap's forceful cancellation).
+            var result = await command.ExecuteBufferedAsync(timeout.Token);
+            return (result.ExitCode, result.StandardOutput + result.StandardError);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{path} {string.Join(' ', arguments)} did not finish within {Timeout}.");
         }
-
-        return (process.ExitCode, await output + await errors);
     }
 }

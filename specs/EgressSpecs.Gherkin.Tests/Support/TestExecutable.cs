@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
+using CliWrap;
+using CliWrap.Buffered;
 
 namespace EgressSpecs.Gherkin.Tests.Support;
 
@@ -14,37 +15,22 @@ internal static partial class TestExecutable
     public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var path = Path.ChangeExtension(typeof(TestExecutable).Assembly.Location, OperatingSystem.IsWindows() ? ".exe" : null);
-        var start = new ProcessStartInfo(path)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {path}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
+        var command = Cli.Wrap(path)
+            .WithArguments(arguments)
+            .WithWorkingDirectory(AppContext.BaseDirectory)
+            .WithEnvironmentVariables(environment.ToDictionary(pair => pair.Key, string? (pair) => pair.Value))
+            .WithValidation(CommandResultValidation.None);
         using var timeout = new CancellationTokenSource(Timeout);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            // Cancelling kills the whole process tree (CliWrap's forceful cancellation).
+            var result = await command.ExecuteBufferedAsync(timeout.Token);
+            return (result.ExitCode, AnsiEscape().Replace(result.StandardOutput + result.StandardError, string.Empty));
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{path} {string.Join(' ', arguments)} did not finish within {Timeout}.");
         }
-
-        return (process.ExitCode, AnsiEscape().Replace(await output + await errors, string.Empty));
     }
 
     [GeneratedRegex(@"\x1b\[[0-9;?]*[A-Za-z]")]
