@@ -39,7 +39,8 @@ source "$ROOT/scripts/bench-kit/measure.sh"
 (($# > 0)) || kit_die "give at least one variant: 'label|publish dir|VAR=value ...'"
 for v in "$@"; do
   IFS='|' read -r _ dir _ <<<"$v"
-  [[ -f $dir/EgressSpecs.Proxy.dll || -x $dir/EgressSpecs.Proxy ]] || kit_die "no published proxy in '$dir' (variant '$v')"
+  [[ -f $dir/EgressSpecs.Proxy.dll || -x $dir/EgressSpecs.Proxy || -f $dir/EgressSpecs.Proxy.Baseline.dll || -x $dir/EgressSpecs.Proxy.Baseline ]] \
+    || kit_die "no published proxy (or proxy/EgressSpecs.Proxy.Baseline) in '$dir' (variant '$v')"
 done
 
 mkdir -p "$RAW"

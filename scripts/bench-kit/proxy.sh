@@ -43,8 +43,12 @@ proxy_start() { # log file [VAR=value ...]
   admin_url=http://127.0.0.1:$admin_port
   # A framework-dependent publish (its runtimeconfig names the shared frameworks) runs through dotnet; a
   # self-contained or Native AOT one runs as its own executable, as the container does.
-  local start=(./EgressSpecs.Proxy)
-  if grep -qs '"frameworks\?"' "$PROXY_PUBLISH_DIR/EgressSpecs.Proxy.runtimeconfig.json"; then start=(dotnet EgressSpecs.Proxy.dll); fi
+  # The publish folder may hold the proxy or its baseline (proxy/EgressSpecs.Proxy.Baseline, for compare.sh): both
+  # read the same settings.
+  local name=EgressSpecs.Proxy
+  [[ -e $PROXY_PUBLISH_DIR/$name.dll || -x $PROXY_PUBLISH_DIR/$name ]] || name=EgressSpecs.Proxy.Baseline
+  local start=("./$name")
+  if grep -qs '"frameworks\?"' "$PROXY_PUBLISH_DIR/$name.runtimeconfig.json"; then start=(dotnet "$name.dll"); fi
   proxy_started_at=$(date +%s.%N)
   # exec: the background subshell becomes the proxy itself, so proxy_pid is the proxy's own pid.
   (cd "$PROXY_PUBLISH_DIR" && exec env Kestrel__Endpoints__Proxy__Url="$proxy_url" \

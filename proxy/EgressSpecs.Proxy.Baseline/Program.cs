@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using Yarp.ReverseProxy.Forwarder;
+
+// YARP's direct forwarder with the egress proxy's upstream client settings and none of its policy (no allowlist, no
+// address guard, no header screening, no metrics, no problem responses): every request goes to the one destination
+// the proxy's settings name first. What the proxy costs beyond this is the price of its promises; what this costs
+// is the floor Kestrel, YARP and SocketsHttpHandler set. It reads the proxy's own settings, so the bench kit starts
+// it the same way: Kestrel__Endpoints__Proxy__Url, Kestrel__Endpoints__Admin__Url (/healthz),
+// Egress__Destinations__0__Host/Port/Address, Egress__TrustedCaFile.
+Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+builder.Services.AddHttpForwarder();
+var app = builder.Build();
+
+var settings = app.Configuration;
+var host = Required(settings, "Egress:Destinations:0:Host");
+var port = int.Parse(Required(settings, "Egress:Destinations:0:Port"), System.Globalization.CultureInfo.InvariantCulture);
+var address = IPAddress.Parse(Required(settings, "Egress:Destinations:0:Address"));
+var adminPort = new Uri(Required(settings, "Kestrel:Endpoints:Admin:Url")).Port;
+var ca = X509Certificate2.CreateFromPem(File.ReadAllText(Required(settings, "Egress:TrustedCaFile")));
+
+var handler = new SocketsHttpHandler
+{
+    // The proxy's UpstreamClient settings.
+    UseProxy = false,
+    AllowAutoRedirect = false,
+    AutomaticDecompression = DecompressionMethods.None,
+    UseCookies = false,
+    EnableMultipleHttp2Connections = true,
+    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
+    ActivityHeadersPropagator = null,
+    ConnectCallback = async (context, cancellationToken) =>
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(address, context.DnsEndPoint.Port, cancellationToken);
+        return new NetworkStream(socket, ownsSocket: true);
+    },
+};
+handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
+{
+    TrustMode = X509ChainTrustMode.CustomRootTrust,
+    RevocationMode = X509RevocationMode.NoCheck,
+};
+handler.SslOptions.CertificateChainPolicy.CustomTrustStore.Add(ca);
+
+var invoker = new HttpMessageInvoker(handler);
+var config = new ForwarderRequestConfig
+{
+    ActivityTimeout = TimeSpan.FromSeconds(100),
+    Version = HttpVersion.Version20,
+    VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+};
+var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
+var destination = $"https://{host}:{port}";
+
+app.Run(async context =>
+{
+    if (context.Connection.LocalPort == adminPort)
+    {
+        context.Response.StatusCode = context.Request.Path == "/healthz" ? StatusCodes.Status200OK : StatusCodes.Status404NotFound;
+        return;
+    }
+
+    // YARP's default transform copies the request's headers and sends the destination's authority as Host; the
+    // proxy's transform builds on it.
+    await forwarder.SendAsync(context, destination, invoker, config, HttpTransformer.Default);
+});
+app.Run();
+
+static string Required(IConfiguration settings, string key) =>
+    settings[key] ?? throw new InvalidOperationException($"{key} is not set (the egress proxy's setting of the same name).");
