@@ -25,10 +25,8 @@ set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CONFIGURATION=${SEED_CHECK_CONFIGURATION:-Debug}
 REPORT_DIR=${SEED_CHECK_REPORT_DIR:-$REPO/artifacts/seed-check}
-RUN_TIMEOUT=${SEED_CHECK_RUN_TIMEOUT:-600}
-SPECS_PROJECT=$REPO/specs/EgressSpecs.Specs/EgressSpecs.Specs.csproj
-SPECS_OUT=$REPO/specs/EgressSpecs.Specs/bin/$CONFIGURATION/net10.0
-SPECS_EXE=$SPECS_OUT/EgressSpecs.Specs
+SUITE_RUN_TIMEOUT=${SEED_CHECK_RUN_TIMEOUT:-600}
+SKIP_BUILD=${SEED_CHECK_NO_BUILD:-0}
 
 # The seed's proxy logic and DNS rule, verbatim (egress.yml's nginx location, README's rule line).
 SEED_RULE='rewrite name regex (.*)\.egress.local proxy.egress.svc.cluster.local'
@@ -59,16 +57,14 @@ die() { log "FAILED: $*"; exit 1; }
 
 # shellcheck source=peers/peers.sh
 source "$REPO/scripts/peers/peers.sh"
+# shellcheck source=suite-run.sh
+source "$REPO/scripts/suite-run.sh"
 
 WORK=$(mktemp -d -t seed-check.XXXXXX)
-SUITE_PID=""
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
-  if [[ -n $SUITE_PID ]] && kill -0 "$SUITE_PID" 2>/dev/null; then
-    kill -TERM "$SUITE_PID" 2>/dev/null || true
-    wait "$SUITE_PID" 2>/dev/null || true
-  fi
+  suite_stop
   peer_stop
   rm -rf "$WORK"
   exit "$status"
@@ -89,12 +85,7 @@ fi
 command -v python3 >/dev/null || die "python3 is needed to pick ports and read the JUnit files"
 
 # ------------------------------------------------------------------ build once
-if [[ ${SEED_CHECK_NO_BUILD:-0} != 1 ]]; then
-  log "building the specs ($CONFIGURATION)"
-  dotnet build "$SPECS_PROJECT" -c "$CONFIGURATION" -nologo -v q >"$WORK/build.log" 2>&1 \
-    || { tail -n 30 "$WORK/build.log" >&2; die "the specs do not build"; }
-fi
-[[ -x $SPECS_EXE ]] || die "no built suite at $SPECS_EXE (build it, or drop SEED_CHECK_NO_BUILD)"
+suite_build "$CONFIGURATION" "$WORK"
 
 # ------------------------------------------------------------------ ports
 # Three distinct loopback ports free for TCP and UDP: the third parties, the cluster DNS, nginx.
@@ -138,24 +129,12 @@ start_nginx() {
 # run_suite <config> [VAR=value...]: one run of the built suite, reports in $REPORT_DIR/<config>.
 declare -A SUITE_STATUS
 run_suite() {
-  local config=$1; shift
-  local dir=$REPORT_DIR/$config
-  rm -rf "$dir"; mkdir -p "$dir"
+  local config=$1 started=$SECONDS
+  shift
   log "run $config (${CONFIG_TEXT[$config]})"
-  local started=$SECONDS status=0
-  (
-    cd "$SPECS_OUT"
-    exec env EGRESS_SPECS_REPORT_DIR="$dir" "$@" \
-      timeout --kill-after=15 "$RUN_TIMEOUT" "$SPECS_EXE" \
-      --no-ansi
-  ) >"$dir/console.log" 2>&1 &
-  SUITE_PID=$!
-  wait "$SUITE_PID" || status=$?
-  SUITE_PID=""
-  SUITE_STATUS[$config]=$status
-  log "run $config: exit $status in $((SECONDS - started)) s"
-  [[ $status == 124 || $status == 137 ]] && die "run $config exceeded ${RUN_TIMEOUT} s"
-  [[ -s $dir/junit.xml ]] || { tail -n 30 "$dir/console.log" >&2; die "run $config wrote no junit.xml"; }
+  suite_run "$REPORT_DIR/$config" "$@"
+  SUITE_STATUS[$config]=$SUITE_EXIT
+  log "run $config: exit $SUITE_EXIT in $((SECONDS - started)) s"
 }
 
 BEGIN=$SECONDS

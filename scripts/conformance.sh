@@ -26,10 +26,8 @@ set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 REPORT_DIR=${CONFORMANCE_REPORT_DIR:-$REPO/artifacts/conformance}
-RUN_TIMEOUT=${CONFORMANCE_RUN_TIMEOUT:-900}
-SPECS_PROJECT=$REPO/specs/EgressSpecs.Specs/EgressSpecs.Specs.csproj
-SPECS_OUT=$REPO/specs/EgressSpecs.Specs/bin/Debug/net10.0
-SPECS_EXE=$SPECS_OUT/EgressSpecs.Specs
+SUITE_RUN_TIMEOUT=${CONFORMANCE_RUN_TIMEOUT:-900}
+SKIP_BUILD=${CONFORMANCE_NO_BUILD:-0}
 
 log() { printf '[conformance %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -38,6 +36,8 @@ die() { log "FAILED: $*"; exit 1; }
 source "$REPO/scripts/bench-kit/kit.sh"
 # shellcheck source=peers/peers.sh
 source "$REPO/scripts/peers/peers.sh"
+# shellcheck source=suite-run.sh
+source "$REPO/scripts/suite-run.sh"
 
 read -r -a PEERS <<<"${CONFORMANCE_PEERS:-${PEER_IDS[*]}}"
 for peer in "${PEERS[@]}"; do
@@ -50,14 +50,10 @@ COLUMNS=("${PEERS[@]}")
 
 WORK=$(mktemp -d -t conformance.XXXXXX)
 chmod 755 "$WORK"
-SUITE_PID=""
 # Everything this script started, newest first, then its folder. Called by kit.sh's EXIT trap.
 # shellcheck disable=SC2317  # invoked by the EXIT trap
 stop_children() {
-  if [[ -n $SUITE_PID ]] && kill -0 "$SUITE_PID" 2>/dev/null; then
-    kill -TERM "$SUITE_PID" 2>/dev/null || true
-    wait "$SUITE_PID" 2>/dev/null || true
-  fi
+  suite_stop
   peer_stop
   if declare -F proxy_stop >/dev/null; then proxy_stop; fi
   kit_stop
@@ -77,11 +73,7 @@ fi
 peer_install "${PEERS[@]}"
 kit_install
 
-if [[ ${CONFORMANCE_NO_BUILD:-0} != 1 ]]; then
-  log "building the specs"
-  dotnet build "$SPECS_PROJECT" -nologo -v q >"$WORK/build.log" 2>&1 || { tail -n 30 "$WORK/build.log" >&2; die "the specs do not build"; }
-fi
-[[ -x $SPECS_EXE ]] || die "no built suite at $SPECS_EXE (build it, or drop CONFORMANCE_NO_BUILD)"
+suite_build Debug "$WORK"
 
 # ------------------------------------------------------------------ the run's CA, ports and allowlist
 # A CA every peer trusts from its start; the local target issues the third parties' certificates from it.
@@ -98,23 +90,13 @@ LOCAL_ALLOW='api\.example\.test|inspector\.example\.test|wrong\.example\.test|se
 # ------------------------------------------------------------------ suite runs
 declare -A SUITE_STATUS
 run_suite() { # column [VAR=value...]
-  local column=$1; shift
-  local dir=$REPORT_DIR/$column status=0 started=$SECONDS
-  rm -rf "$dir"; mkdir -p "$dir"
+  local column=$1 dir=$REPORT_DIR/$1 started=$SECONDS
+  shift
   log "suite against $column"
-  (
-    cd "$SPECS_OUT"
-    exec env EGRESS_SPECS_REPORT_DIR="$dir" EGRESS_SPECS_ISSUING_CA="$WORK/issuing-ca.pem" \
-      EGRESS_SPECS_THIRD_PARTY_PORT="$TP_PORT" EGRESS_SPECS_DNS_PORT="$DNS_PORT" "$@" \
-      timeout --kill-after=15 "$RUN_TIMEOUT" "$SPECS_EXE" --no-ansi
-  ) >"$dir/console.log" 2>&1 &
-  SUITE_PID=$!
-  wait "$SUITE_PID" || status=$?
-  SUITE_PID=""
-  SUITE_STATUS[$column]=$status
-  [[ $status == 124 || $status == 137 ]] && die "the suite against $column exceeded ${RUN_TIMEOUT} s"
-  [[ -s $dir/junit.xml ]] || { tail -n 30 "$dir/console.log" >&2; die "the suite against $column wrote no junit.xml"; }
-  log "suite against $column: exit $status in $((SECONDS - started)) s ($(python3 "$REPO/scripts/conformance/matrix.py" count "$dir/junit.xml"))"
+  suite_run "$dir" EGRESS_SPECS_ISSUING_CA="$WORK/issuing-ca.pem" \
+    EGRESS_SPECS_THIRD_PARTY_PORT="$TP_PORT" EGRESS_SPECS_DNS_PORT="$DNS_PORT" "$@"
+  SUITE_STATUS[$column]=$SUITE_EXIT
+  log "suite against $column: exit $SUITE_EXIT in $((SECONDS - started)) s ($(python3 "$REPO/scripts/conformance/matrix.py" count "$dir/junit.xml"))"
 }
 
 BEGIN=$SECONDS
