@@ -149,17 +149,8 @@ for t in Bs proxy; do
     mapfile -t tp < <(pids_of "$t")
     f=$raw/load-$t-$body.txt
     c0=$(cpu_ticks "${tp[@]}")
-    wrk_run "$f" "$LOAD_CONNS" "$LOAD_SECONDS" "$(host_of "$t")" "$(url_of "$t" "$body")" --timeout 10s &
-    wrk_pid=$!
-    peak=0
-    # Sampled every 0.5 s while wrk runs (bounded by the run's length plus a margin).
-    for _ in $(seq 1 $(((LOAD_SECONDS + 30) * 2))); do
-      kill -0 "$wrk_pid" 2>/dev/null || break
-      r=$(rss_kib "${tp[@]}"); ((r > peak)) && peak=$r
-      sleep 0.5
-    done
-    wait "$wrk_pid" || true
-    wrk_pid=""
+    wrk_run_peak_rss "${tp[*]}" "$f" "$LOAD_CONNS" "$LOAD_SECONDS" "$(host_of "$t")" "$(url_of "$t" "$body")" --timeout 10s
+    peak=$WRK_PEAK_RSS_KIB
     c1=$(cpu_ticks "${tp[@]}")
     read -r rps reqs _ _ p99 bad < <(wrk_parse "$f")
     echo "$t,$body,$rps,$reqs,$bad,$p99,$((c1 - c0)),$peak" >>"$mem_csv"

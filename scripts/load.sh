@@ -35,10 +35,11 @@ source "$ROOT/scripts/bench-kit/session.sh"
 # shellcheck disable=SC2119  # no peers: the origin and DNS only
 kit_session
 case $UPSTREAM in
-  h1) HOST_HEADER="Host: $KIT_NAME.egress.local" ;;
-  h2) HOST_HEADER="Host: $KIT_NAME_H2.egress.local" ;;
+  h1) HOST=$KIT_NAME.egress.local ;;
+  h2) HOST=$KIT_NAME_H2.egress.local ;;
   *) kit_die "UPSTREAM must be h1 or h2" ;;
 esac
+HOST_HEADER="Host: $HOST"
 wait_for_quiet
 proxy_start "$WORK/load-proxy.log"
 
@@ -64,18 +65,8 @@ for body in $BODIES; do
   raw=$WORK/load-$body.txt
   log "measuring $body: wrk -t$THREADS -c$CONNS -d${DURATION}s"
   c0=$(cpu_ticks "$proxy_pid")
-  echo "# wrk -t$THREADS -c$CONNS -d${DURATION}s --timeout $WRK_TIMEOUT --latency -H '$HOST_HEADER' $url" >"$raw"
-  wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout "$WRK_TIMEOUT" --latency -H "$HOST_HEADER" "$url" >>"$raw" 2>&1 &
-  wrk_pid=$!
-  peak_load_kib=0
-  # Sample RSS each second while wrk runs (bounded: the run's length plus a margin).
-  for _ in $(seq 1 $((DURATION + 30))); do
-    kill -0 "$wrk_pid" 2>/dev/null || break
-    r=$(rss_kib "$proxy_pid"); ((r > peak_load_kib)) && peak_load_kib=$r
-    sleep 1
-  done
-  wait "$wrk_pid" || true
-  wrk_pid=""
+  WRK_THREADS=$THREADS wrk_run_peak_rss "$proxy_pid" "$raw" "$CONNS" "$DURATION" "$HOST" "$url" --timeout "$WRK_TIMEOUT"
+  peak_load_kib=$WRK_PEAK_RSS_KIB
   c1=$(cpu_ticks "$proxy_pid")
   rps=$(awk '/^Requests\/sec:/{print $2}' "$raw")
   reqs=$(awk '/requests in/{print $1}' "$raw")

@@ -95,15 +95,8 @@ for round in $(seq 1 "$ROUNDS"); do
     if [[ " $PHASES " == *" memory "* ]]; then
       peak=0
       for body in small 16k; do
-        wrk_run "$RAW/load.txt" 256 "$LOAD_SECONDS" "$host" "$proxy_url$(path_of "$body")" --timeout 10s &
-        wrk_pid=$!
-        for _ in $(seq 1 $(((LOAD_SECONDS + 30) * 2))); do
-          kill -0 "$wrk_pid" 2>/dev/null || break
-          r=$(rss_kib "$proxy_pid"); ((r > peak)) && peak=$r
-          sleep 0.5
-        done
-        wait "$wrk_pid" || true
-        wrk_pid=""
+        wrk_run_peak_rss "$proxy_pid" "$RAW/load.txt" 256 "$LOAD_SECONDS" "$host" "$proxy_url$(path_of "$body")" --timeout 10s
+        ((WRK_PEAK_RSS_KIB > peak)) && peak=$WRK_PEAK_RSS_KIB
       done
       sleep "$IDLE_SECONDS"
       echo "$round,$label,memory,-,$peak,$(rss_kib "$proxy_pid")" >>"$results"

@@ -71,6 +71,26 @@ wrk_run() { # out-file connections seconds host url [extra wrk args...]
   wrk -t"${WRK_THREADS:-2}" -c"$conns" -d"${seconds}s" --latency "$@" -H "Host: $host" "$url" >>"$out" 2>&1 || true
 }
 
+# wrk_run in the background while the summed RSS of the given processes is sampled every 0.5 s (bounded: the run's
+# length plus a margin); the peak, in KiB, is left in WRK_PEAK_RSS_KIB. Not in a subshell: wrk_pid holds wrk meanwhile,
+# so the caller's EXIT trap can stop it.
+wrk_run_peak_rss() { # "pid..." out-file connections seconds host url [extra wrk args...]
+  local pids=$1 seconds=$4 r _
+  shift
+  WRK_PEAK_RSS_KIB=0
+  wrk_run "$@" &
+  wrk_pid=$!
+  for _ in $(seq 1 $(((seconds + 30) * 2))); do
+    kill -0 "$wrk_pid" 2>/dev/null || break
+    # shellcheck disable=SC2086  # the pids are words
+    r=$(rss_kib $pids)
+    ((r > WRK_PEAK_RSS_KIB)) && WRK_PEAK_RSS_KIB=$r
+    sleep 0.5
+  done
+  wait "$wrk_pid" || true
+  wrk_pid=""
+}
+
 # "req/s requests seconds p50-ms p99-ms errors" from a wrk output file (errors = non-2xx + socket errors).
 wrk_parse() { # file
   awk '
