@@ -82,34 +82,15 @@ if [[ ${SEED_CHECK_SKIP_INSTALL:-0} == 1 ]]; then
 else
   peer_install nginx-seed
 fi
-command -v python3 >/dev/null || die "python3 is needed to pick ports and read the JUnit files"
+command -v python3 >/dev/null || die "python3 is needed to read the JUnit files"
 
 # ------------------------------------------------------------------ build once
 suite_build "$CONFIGURATION" "$WORK"
 
 # ------------------------------------------------------------------ ports
-# Three distinct loopback ports free for TCP and UDP: the third parties, the cluster DNS, nginx.
+# Three distinct loopback ports free for TCP and UDP (the bench kit's picker): the third parties, the cluster DNS, nginx.
 # nginx's config names the DNS and third-party ports, so they are fixed before anything starts.
-read -r TP_PORT DNS_PORT NGINX_PORT < <(python3 - <<'PY'
-import socket
-ports = []
-while len(ports) < 3:
-    tcp = socket.socket()
-    tcp.bind(("127.0.0.1", 0))
-    port = tcp.getsockname()[1]
-    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        udp.bind(("127.0.0.1", port))
-        if port not in ports:
-            ports.append(port)
-    except OSError:
-        pass
-    finally:
-        udp.close()
-        tcp.close()
-print(*ports)
-PY
-)
+read -r TP_PORT DNS_PORT NGINX_PORT < <(kit_free_ports 3)
 log "ports: third parties $TP_PORT, cluster DNS $DNS_PORT, seed nginx $NGINX_PORT"
 
 # ------------------------------------------------------------------ the seed's DNS rule

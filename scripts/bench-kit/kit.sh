@@ -50,6 +50,7 @@ kit_install() {
 # ephemeral range, so outgoing connections never take them between the pick and the bind.
 kit_free_ports() { # count
   local want=$1 picked=() port tries=0
+  command -v ss >/dev/null || kit_die "ss (Debian's iproute2) tells which ports are taken: install it"
   while ((${#picked[@]} < want)); do
     ((++tries < 1000)) || kit_die "no free loopback ports found"
     port=$((20000 + RANDOM % 12768))

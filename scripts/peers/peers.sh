@@ -59,6 +59,8 @@ peer_install() { # ids...
       [[ " ${missing[*]} " == *" $package "* ]] || missing+=("$package")
     done
   done
+  # The callers pick the peers' ports with kit_free_ports, which asks ss.
+  command -v ss >/dev/null || [[ " ${missing[*]} " == *" iproute2 "* ]] || missing+=(iproute2)
   ((${#missing[@]} == 0)) && return 0
   [[ $(id -u) == 0 ]] || peer_die "missing ${missing[*]}; install them (apt-get install ${missing[*]}) or run as root"
   peer_log "installing ${missing[*]} (apt-get)"
