@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using EgressSpecs.Proxy.Configuration;
+using EgressSpecs.Proxy.Upstream;
 using Yarp.ReverseProxy.Forwarder;
 
 // YARP's direct forwarder with the egress proxy's upstream client settings and none of its policy (no allowlist, no
@@ -23,23 +25,14 @@ var address = IPAddress.Parse(Required(settings, "Egress:Destinations:0:Address"
 var adminPort = new Uri(Required(settings, "Kestrel:Endpoints:Admin:Url")).Port;
 var ca = X509Certificate2.CreateFromPem(File.ReadAllText(Required(settings, "Egress:TrustedCaFile")));
 
-var handler = new SocketsHttpHandler
+// The proxy's own upstream client settings and defaults; only where it connects and whom it trusts are set here.
+var defaults = new EgressOptions();
+var handler = UpstreamClient.NewHandler(defaults.ConnectTimeout);
+handler.ConnectCallback = async (context, cancellationToken) =>
 {
-    // The proxy's UpstreamClient settings.
-    UseProxy = false,
-    AllowAutoRedirect = false,
-    AutomaticDecompression = DecompressionMethods.None,
-    UseCookies = false,
-    EnableMultipleHttp2Connections = true,
-    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-    PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
-    ActivityHeadersPropagator = null,
-    ConnectCallback = async (context, cancellationToken) =>
-    {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        await socket.ConnectAsync(address, context.DnsEndPoint.Port, cancellationToken);
-        return new NetworkStream(socket, ownsSocket: true);
-    },
+    var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+    await socket.ConnectAsync(address, context.DnsEndPoint.Port, cancellationToken);
+    return new NetworkStream(socket, ownsSocket: true);
 };
 handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
 {
@@ -49,12 +42,7 @@ handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
 handler.SslOptions.CertificateChainPolicy.CustomTrustStore.Add(ca);
 
 var invoker = new HttpMessageInvoker(handler);
-var config = new ForwarderRequestConfig
-{
-    ActivityTimeout = TimeSpan.FromSeconds(100),
-    Version = HttpVersion.Version20,
-    VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
-};
+var config = UpstreamClient.NewRequestConfig(defaults.ActivityTimeout);
 var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
 var destination = $"https://{host}:{port}";
 
