@@ -55,15 +55,11 @@ host=$KIT_NAME.egress.local
 path_of() { case $1 in small) echo /;; 16k) echo /16k;; esac; }
 
 steady() { # label url pids... -> csv lines "label,steady,body,rps,us"
-  local label=$1 url=$2 body f c0 c1 rps reqs
+  local label=$1 url=$2 body rps us
   shift 2
   for body in small 16k; do
-    f=$RAW/$label-steady-$body.txt
-    c0=$(cpu_ticks "$@")
-    wrk_run "$f" 32 "$DURATION" "$host" "$url$(path_of "$body")"
-    c1=$(cpu_ticks "$@")
-    read -r rps reqs _ _ _ _ < <(wrk_parse "$f")
-    echo "$label,steady,$body,$rps,$(awk -v c=$((c1 - c0)) -v k="$CLK_TCK" -v n="$reqs" 'BEGIN { printf "%.0f", (n > 0) ? c / k * 1e6 / n : 0 }')"
+    read -r rps us _ < <(wrk_cpu_per_request "$RAW/$label-steady-$body.txt" 32 "$DURATION" "$host" "$url$(path_of "$body")" "$*")
+    echo "$label,steady,$body,$rps,$us"
   done
 }
 

@@ -4,19 +4,21 @@
 #   origin  nginx with a certificate from a throwaway test CA, serving 100 B (/) and 16 KiB (/16k) on two ports:
 #           ORIGIN_H1_PORT speaks HTTP/1.1 only, ORIGIN_H2_PORT offers HTTP/2 and HTTP/1.1 (ALPN). /echo shows
 #           the protocol, SNI and TLS version the origin saw; stub_status on ORIGIN_STATUS_PORT counts connections.
+#           ORIGIN_PLAIN_PORT serves the same answers over plain HTTP/1.1 (floor.sh: the stack's cost without TLS).
 #   dns     dnsmasq on DNS_PORT, no upstream servers: api.example.test and h2.example.test -> 127.0.0.1.
 #   A       the proof of concept's nginx: its Host regex and proxy_pass, nginx's defaults otherwise (no
 #           verification, no SNI, HTTP/1.0, a new TLS connection per request).
 #   B       hardened nginx: anchored Host regex, verification against the test CA, SNI, HTTP/1.1; still a new
 #           TLS connection per request, because stock nginx keeps upstream connections only in upstream{} blocks.
 #   Bs      the best stock nginx can do: a static allow-list map into an upstream{} block with keepalive 64.
+#   Bp      Bs over plain HTTP to ORIGIN_PLAIN_PORT: what nginx's proxying costs without TLS (floor.sh only).
 #
 # Sourced by scripts/bench.sh, load.sh, soak.sh and bench-kit/up.sh. The caller defines log() and calls, in order:
 #   kit_install      apt-get installs nginx, wrk, dnsmasq-base, curl, openssl, iproute2 when missing (needs root)
 #   kit_prepare DIR  picks free ports, makes the CA and certificates, writes every config under DIR
 #   kit_traps [fn]   installs the EXIT trap: fn (the caller's own children: wrk, the proxy), then kit_stop, then
 #                    removes the kit's directory
-#   kit_start [A] [B] [Bs]   starts dns + origin (+ the named peers) as children of this shell, records their pids
+#   kit_start [A] [B] [Bs] [Bp]   starts dns + origin (+ the named peers) as children of this shell, records their pids
 #   kit_stop         stops exactly the processes kit_start started (by pid), newest first
 # Nothing here enables a service, touches a system nginx, or stops a process this shell did not start.
 # shellcheck disable=SC2034  # the KIT_* settings and ports are read by the scripts that source this file
@@ -67,8 +69,8 @@ kit_prepare() { # dir
   # nginx workers run as an unprivileged user when we are root: let them read the bodies and use the temp dir.
   chmod 755 "$KIT_DIR" "$KIT_DIR/www"
   chmod 1777 "$KIT_DIR/tmp"
-  read -r DNS_PORT ORIGIN_H1_PORT ORIGIN_H2_PORT ORIGIN_STATUS_PORT PEER_A_PORT PEER_B_PORT PEER_BS_PORT \
-    < <(kit_free_ports 7)
+  read -r DNS_PORT ORIGIN_H1_PORT ORIGIN_H2_PORT ORIGIN_PLAIN_PORT ORIGIN_STATUS_PORT PEER_A_PORT PEER_B_PORT \
+    PEER_BS_PORT PEER_BP_PORT < <(kit_free_ports 9)
   KIT_CA_CERT=$KIT_DIR/ca/ca.crt
   kit_make_certificates
   kit_write_bodies
@@ -156,6 +158,7 @@ $(kit_nginx_http_common)
         # One port speaks only HTTP/1.1, the other offers HTTP/2 first (ALPN h2, http/1.1).
         listen 127.0.0.1:$ORIGIN_H1_PORT ssl default_server;
         listen 127.0.0.1:$ORIGIN_H2_PORT ssl http2 default_server;
+        listen 127.0.0.1:$ORIGIN_PLAIN_PORT default_server;
         server_name $KIT_NAME $KIT_NAME_H2;
         ssl_certificate     $KIT_DIR/ca/origin.crt;
         ssl_certificate_key $KIT_DIR/ca/origin.key;
@@ -251,6 +254,32 @@ $(kit_nginx_upstream_tls "\$egress_upstream")
 NG
   } >"$conf/peerBs.conf"
 
+  {
+    kit_nginx_main peerBp
+    cat <<NG
+http {
+$(kit_nginx_http_common)
+    # Bs without TLS to the origin: the same keepalive pool, plain HTTP/1.1 (scripts/bench-kit/floor.sh).
+    upstream plain_origin {
+        server 127.0.0.1:$ORIGIN_PLAIN_PORT;
+        keepalive 64;
+        keepalive_requests 10000000;
+        keepalive_timeout 60s;
+    }
+    server {
+        listen 127.0.0.1:$PEER_BP_PORT;
+        keepalive_requests 10000;
+        location / {
+            proxy_pass http://plain_origin;
+            proxy_set_header Host $KIT_NAME;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+        }
+    }
+}
+NG
+  } >"$conf/peerBp.conf"
+
   # host-record, not address=: with address= (IPv4 only) dnsmasq answers AAAA with REFUSED, and nginx's
   # resolver, which asks A and AAAA together, then fails the lookup. host-record answers NODATA for AAAA.
   # dnsmasq's default TTL for its own records is 0 (a lookup per request); 60 s is what a real name has.
@@ -317,7 +346,8 @@ kit_start() { # peers to start: any of A B Bs
       A) kit_start_nginx peerA "$PEER_A_PORT" ;;
       B) kit_start_nginx peerB "$PEER_B_PORT" ;;
       Bs) kit_start_nginx peerBs "$PEER_BS_PORT" ;;
-      *) kit_die "unknown peer '$peer' (A, B or Bs)" ;;
+      Bp) kit_start_nginx peerBp "$PEER_BP_PORT" ;;
+      *) kit_die "unknown peer '$peer' (A, B, Bs or Bp)" ;;
     esac
   done
 }

@@ -91,6 +91,20 @@ wrk_run_peak_rss() { # "pid..." out-file connections seconds host url [extra wrk
   wrk_pid=""
 }
 
+# One wrk run (wrk_run's arguments) while the CPU of the given processes is counted. Prints "req/s µs errors": µs is
+# their utime+stime (every thread) per request wrk completed, "–" when it completed none.
+wrk_cpu_per_request() { # out-file connections seconds host url "pid..."
+  local pids=$6 c0 c1 rps reqs bad
+  # shellcheck disable=SC2086  # the pids are words
+  c0=$(cpu_ticks $pids)
+  wrk_run "$1" "$2" "$3" "$4" "$5"
+  # shellcheck disable=SC2086
+  c1=$(cpu_ticks $pids)
+  read -r rps reqs _ _ _ bad < <(wrk_parse "$1")
+  awk -v r="$rps" -v n="$reqs" -v t=$((c1 - c0)) -v hz="$CLK_TCK" -v e="$bad" \
+    'BEGIN { printf "%.0f %s %d\n", r, (n > 0) ? sprintf("%.1f", t * 1e6 / hz / n) : "–", e }'
+}
+
 # "req/s requests seconds p50-ms p99-ms errors" from a wrk output file (errors = non-2xx + socket errors).
 wrk_parse() { # file
   awk '

@@ -14,19 +14,21 @@ proxy_healthy_at=""   # date +%s.%N when /healthz first answered 200
 
 PUBLISH_ARGS=${PUBLISH_ARGS--p:PublishAot=true --use-current-runtime}
 
-# dotnet publish -c Release into DIR, unless SKIP_PUBLISH=1 and DIR already holds a build.
-proxy_publish() { # dir
+# dotnet publish -c Release into DIR, unless SKIP_PUBLISH=1 and DIR already holds a build. PROJECT is the proxy
+# (default) or its bare forwarder, EgressSpecs.Proxy.Baseline (compare.sh, floor.sh).
+proxy_publish() { # dir [project]
   PROXY_PUBLISH_DIR=$1
+  local project=${2:-EgressSpecs.Proxy}
   command -v dotnet >/dev/null || kit_die "dotnet is not on PATH (the .NET 10 SDK builds the proxy)"
   if [[ $PUBLISH_ARGS == *PublishAot=true* ]]; then kit_install_aot_toolchain; fi
-  if [[ ${SKIP_PUBLISH:-0} == 1 && -e $PROXY_PUBLISH_DIR/EgressSpecs.Proxy ]]; then
-    kit_log "reusing the proxy in $PROXY_PUBLISH_DIR (SKIP_PUBLISH=1)"
+  if [[ ${SKIP_PUBLISH:-0} == 1 && ( -e $PROXY_PUBLISH_DIR/$project || -e $PROXY_PUBLISH_DIR/$project.dll ) ]]; then
+    kit_log "reusing $project in $PROXY_PUBLISH_DIR (SKIP_PUBLISH=1)"
     return 0
   fi
-  kit_log "publishing the proxy (Release) to $PROXY_PUBLISH_DIR"
+  kit_log "publishing $project (Release) to $PROXY_PUBLISH_DIR"
   rm -rf "$PROXY_PUBLISH_DIR"
   # shellcheck disable=SC2086  # PUBLISH_ARGS is a list of arguments
-  dotnet publish "$ROOT/proxy/EgressSpecs.Proxy/EgressSpecs.Proxy.csproj" -c Release -o "$PROXY_PUBLISH_DIR" \
+  dotnet publish "$ROOT/proxy/$project/$project.csproj" -c Release -o "$PROXY_PUBLISH_DIR" \
     $PUBLISH_ARGS -v quiet -nologo >&2
 }
 
@@ -43,10 +45,11 @@ proxy_start() { # log file [VAR=value ...]
   admin_url=http://127.0.0.1:$admin_port
   # A framework-dependent publish (its runtimeconfig names the shared frameworks) runs through dotnet; a
   # self-contained or Native AOT one runs as its own executable, as the container does.
-  # The publish folder may hold the proxy or its baseline (proxy/EgressSpecs.Proxy.Baseline, for compare.sh): both
-  # read the same settings.
-  local name=EgressSpecs.Proxy
-  [[ -e $PROXY_PUBLISH_DIR/$name.dll || -x $PROXY_PUBLISH_DIR/$name ]] || name=EgressSpecs.Proxy.Baseline
+  # The publish folder may hold the proxy or its baseline (proxy/EgressSpecs.Proxy.Baseline, for compare.sh and
+  # floor.sh): both read the same settings. The baseline's JIT publish carries the proxy's dll as a dependency, so the
+  # baseline is looked for first.
+  local name=EgressSpecs.Proxy.Baseline
+  [[ -e $PROXY_PUBLISH_DIR/$name.dll || -x $PROXY_PUBLISH_DIR/$name ]] || name=EgressSpecs.Proxy
   local start=("./$name")
   if grep -qs '"frameworks\?"' "$PROXY_PUBLISH_DIR/$name.runtimeconfig.json"; then start=(dotnet "$name.dll"); fi
   proxy_started_at=$(date +%s.%N)

@@ -26,17 +26,10 @@ QUIET_WAIT=${QUIET_WAIT:-120}   # measure.sh's wait_for_quiet: how long to wait 
 
 # One column: warm-up, then the measured run; appends "column<TAB>req/s<TAB>µs/req<TAB>errors" to the file.
 bench_column() { # out column url pid raw-dir
-  local out=$1 column=$2 url=$3 pid=$4 raw=$5 c0 c1 rps reqs bad us
+  local out=$1 column=$2 url=$3 pid=$4 raw=$5 rps us bad
   local host=$KIT_NAME.egress.local
   wrk_run "$raw/$column-warmup.txt" "$BENCH_CONNS" "$BENCH_WARMUP" "$host" "$url/"
-  # shellcheck disable=SC2046  # the pids are words
-  c0=$(cpu_ticks $(tree_pids "$pid"))
-  wrk_run "$raw/$column.txt" "$BENCH_CONNS" "$BENCH_DURATION" "$host" "$url/"
-  # shellcheck disable=SC2046
-  c1=$(cpu_ticks $(tree_pids "$pid"))
-  read -r rps reqs _ _ _ bad < <(wrk_parse "$raw/$column.txt")
-  us=$(awk -v t=$((c1 - c0)) -v hz="$CLK_TCK" -v n="$reqs" 'BEGIN { if (n > 0) printf "%.0f", t * 1e6 / hz / n; else print "–" }')
-  rps=$(awk -v r="$rps" 'BEGIN { printf "%.0f", r }')
+  read -r rps us bad < <(wrk_cpu_per_request "$raw/$column.txt" "$BENCH_CONNS" "$BENCH_DURATION" "$host" "$url/" "$(tree_pids "$pid")")
   printf '%s\t%s\t%s\t%s\n' "$column" "$rps" "$us" "$bad" >>"$out"
   kit_log "bench $column: $rps req/s, $us µs CPU per request, $bad errors"
 }
