@@ -38,7 +38,8 @@ source "$ROOT/scripts/bench-kit/measure.sh"
 
 (($# > 0)) || kit_die "give at least one variant: 'label|publish dir|VAR=value ...'"
 for v in "$@"; do
-  IFS='|' read -r _ dir _ <<<"$v"
+  IFS='|' read -r label dir _ <<<"$v"
+  [[ $label != *,* ]] || kit_die "variant label '$label' has a comma (the results are comma-separated): '$v'"
   [[ -f $dir/EgressSpecs.Proxy.dll || -x $dir/EgressSpecs.Proxy || -f $dir/EgressSpecs.Proxy.Baseline.dll || -x $dir/EgressSpecs.Proxy.Baseline ]] \
     || kit_die "no published proxy (or proxy/EgressSpecs.Proxy.Baseline) in '$dir' (variant '$v')"
 done

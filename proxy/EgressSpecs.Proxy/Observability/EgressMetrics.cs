@@ -17,6 +17,9 @@ internal sealed class EgressMetrics
     public EgressMetrics(CollectorRegistry registry)
     {
         var factory = Prometheus.Metrics.WithCustomRegistry(registry);
+        // /metrics serves the Prometheus text format, which carries no exemplars: recording one per observation (the
+        // library's default, from Activity.Current) would be work nobody sees.
+        factory.ExemplarBehavior = new ExemplarBehavior { DefaultExemplarProvider = (_, _) => Exemplar.None };
         _requests = factory.CreateCounter(
             "egress_requests_total",
             "Requests for an allowlisted destination, by response status code.",
