@@ -19,9 +19,10 @@ internal static class EgressConfigurationExtensions
         ["Kestrel:Endpoints:Admin:Url"] = "http://0.0.0.0:9090",
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-        // ASP.NET Core's hosting layer starts a trace Activity and a logging scope for every request whenever this
-        // category is enabled at any level (HostingApplicationDiagnostics.BeginRequest), and it logs nothing above
-        // Information: off, a request pays for tracing only when a tracer listens (docs/benchmarks/tuning.md).
+        // ASP.NET Core 10's hosting layer starts a trace Activity and a logging scope for every request whenever this
+        // category is enabled at any level (HostingApplicationDiagnostics.BeginRequest). Off, a request pays for
+        // tracing only when a tracer listens. Per request the category logs only Information; what its startup
+        // events are, and why the proxy does not need them, is in docs/proxy.md ("Logs").
         ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "None",
         ["Logging:LogLevel:Yarp"] = "Warning",
         [$"Logging:LogLevel:{Observability.RequestLog.Category}"] = "Warning",
