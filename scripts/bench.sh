@@ -170,10 +170,7 @@ load_at_end=$(load1)
 # ------------------------------------------------------------------ summaries
 # Per target and body over the runs: median req/s, min, max, median p50/p99, errors, CPU µs/req, origin
 # connections per request, median share of the machine's CPU used by other processes.
-summary=$(awk -F, -v k="$CLK_TCK" '
-  function median(s,   a, n, i, j, t) { n = split(s, a, " "); if (n == 0) return 0
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-    return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+summary=$(awk -F, -v k="$CLK_TCK" "$AWK_MEDIAN"'
   function lo(s,   a, n, i, m) { n = split(s, a, " "); m = a[1]; for (i = 2; i <= n; i++) if (a[i] + 0 < m + 0) m = a[i]; return m }
   function hi(s,   a, n, i, m) { n = split(s, a, " "); m = a[1]; for (i = 2; i <= n; i++) if (a[i] + 0 > m + 0) m = a[i]; return m }
   NR > 1 { key = $1 "," $2; if (!(key in rps)) order[++n] = key

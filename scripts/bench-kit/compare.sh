@@ -104,10 +104,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 # Medians over the rounds, per variant.
-awk -F, -v order="$(printf '%s\n' "$@" | cut -d'|' -f1 | paste -sd'|')" '
-  function median(s,   a, n, i, j, t) { n = split(s, a, " "); if (n == 0) return "–"
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-    return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+awk -F, -v order="$(printf '%s\n' "$@" | cut -d'|' -f1 | paste -sd'|')" "$AWK_MEDIAN"'
   $3 == "startup" { st[$2] = st[$2] " " $5; srss[$2] = srss[$2] " " $6 / 1024 }
   $3 == "slice" && $4 <= 2 { first[$1 "," $2] += $5 / 2 }
   $3 == "slice" { tl[$2 "," $4] = tl[$2 "," $4] " " $5; if ($4 > ns) ns = $4 }

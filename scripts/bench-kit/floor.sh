@@ -77,10 +77,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 # Medians over the rounds; each .NET row's ratio is to the nginx row above it that does the same job.
-table=$(awk -F, '
-  function median(s,   a, n, i, j, t) { n = split(s, a, " ")
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-    return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+table=$(awk -F, "$AWK_MEDIAN"'
   !($2 in seen) { seen[$2] = 1; order[++n] = $2 }
   { rps[$2 "," $3] = rps[$2 "," $3] " " $4; us[$2 "," $3] = us[$2 "," $3] " " $5; errors[$2] += $6 }
   END {

@@ -105,6 +105,14 @@ wrk_cpu_per_request() { # out-file connections seconds host url "pid..."
     'BEGIN { printf "%.0f %s %d\n", r, (n > 0) ? sprintf("%.1f", t * 1e6 / hz / n) : "–", e }'
 }
 
+# An awk function for the scripts' summaries, put before an awk program (awk "$AWK_MEDIAN"'...'): median(s) is the
+# median of the space-separated numbers in s, or "–" when there are none (which a numeric printf format prints as 0).
+AWK_MEDIAN='
+  function median(s,   a, n, i, j, t) { n = split(s, a, " "); if (n == 0) return "–"
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+'
+
 # "req/s requests seconds p50-ms p99-ms errors" from a wrk output file (errors = non-2xx + socket errors).
 wrk_parse() { # file
   awk '
